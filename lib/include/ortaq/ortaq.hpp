@@ -1,0 +1,240 @@
+// ortaq — transliteration of Turkic text between alphabets, driven by rule tables.
+//
+// Usage guide (the header is the documentation):
+//
+//   ortaq::Status status;
+//   ortaq::Options options;
+//   options.settings.push_back({"kk-i", "ï"});
+//   std::shared_ptr<const ortaq::Transliterator> t =
+//       ortaq::Transliterator::FromIds("kk-Cyrl", "cta-2024", options, &status);
+//   if (!t) { /* status.message() and status.diagnostics() say why */ }
+//   std::string out;
+//   ortaq::EditList edits;
+//   status = t->Transliterate("Қазақстан", &out, &edits);   // out == "Qazaqstan"
+//
+// Guarantees:
+// - No function in this header throws; failures come back as a Status.
+// - The library never prints and never exits.
+// - A Transliterator is immutable once built and may be shared by any number of threads.
+//   A Stream is a per-caller object (one thread at a time) that reads a shared Transliterator.
+// - Input and output are UTF-8. Characters no rule covers are copied through byte for byte.
+#ifndef ORTAQ_ORTAQ_HPP_
+#define ORTAQ_ORTAQ_HPP_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ortaq {
+
+// The library's version, "MAJOR.MINOR.PATCH".
+std::string_view Version();
+
+enum class StatusCode : int {
+  kOk = 0,
+  kInvalidInput,     // the text to convert is not valid UTF-8 (see Status::position())
+  kTableError,       // a rule table failed to parse or compile (see Status::diagnostics())
+  kNotFound,         // no table with that id, or a file that does not exist
+  kIoError,          // a file could not be read
+  kInvalidArgument,  // an unknown option, a value the option does not take, a misuse of the API
+  kInternal,         // out of memory or a bug; the message says which
+};
+
+enum class Severity : int { kError, kWarning, kNote };
+
+// One message about a place in a table file (or another named text).
+struct Diagnostic {
+  Severity severity = Severity::kError;
+  std::string file;         // as the table was named when loaded
+  int line = 0;             // 1-based; 0 when the message is about the file as a whole
+  int column = 0;           // 1-based, counted in code points
+  std::string message;
+  std::string source_line;  // the text of that line, for the caret display
+
+  // "file:line:col: error: message" followed by the source line and a caret under the column.
+  std::string Format() const;
+};
+
+// Where in an input text something happened.
+struct InputPosition {
+  std::uint64_t byte_offset = 0;  // 0-based, counted on the original input bytes (BOM included)
+  std::uint64_t line = 0;         // 1-based
+  std::uint64_t column = 0;       // 1-based, counted in code points on that line
+};
+
+class Status {
+ public:
+  Status() = default;
+  Status(StatusCode code, std::string message);
+  Status(StatusCode code, std::string message, std::vector<Diagnostic> diagnostics);
+  static Status InvalidInput(std::string message, InputPosition position);
+
+  bool ok() const { return code_ == StatusCode::kOk; }
+  StatusCode code() const { return code_; }
+  const std::string& message() const { return message_; }
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  // Meaningful for kInvalidInput only.
+  const InputPosition& position() const { return position_; }
+
+ private:
+  StatusCode code_ = StatusCode::kOk;
+  std::string message_;
+  std::vector<Diagnostic> diagnostics_;
+  InputPosition position_;
+};
+
+// What to do with bytes that are not valid UTF-8.
+enum class InvalidInputPolicy : int {
+  kError,    // stop, and report the position (the default)
+  kReplace,  // write U+FFFD for each maximal ill-formed subsequence
+  kSkip,     // drop ill-formed bytes
+};
+
+struct Options {
+  // Table options, as `--set KEY=VALUE` gives them. Unknown keys and values are kInvalidArgument.
+  std::vector<std::pair<std::string, std::string>> settings;
+  // Directories searched for tables before ORTAQ_TABLE_PATH, the build tree and the install location.
+  std::vector<std::string> table_path;
+  InvalidInputPolicy invalid_input = InvalidInputPolicy::kError;
+};
+
+// One piece of the mapping between input and output: the input bytes [source_begin, source_end)
+// became the output bytes [output_begin, output_end). `changed` is false for text copied through.
+struct EditSpan {
+  std::uint64_t source_begin = 0;
+  std::uint64_t source_end = 0;
+  std::uint64_t output_begin = 0;
+  std::uint64_t output_end = 0;
+  bool changed = false;
+};
+
+// The spans of one conversion, in order; together they cover input and output exactly.
+// Offsets are absolute from the start of the conversion (or of the Stream).
+class EditList {
+ public:
+  const std::vector<EditSpan>& spans() const { return spans_; }
+  bool empty() const { return spans_.empty(); }
+  void Clear() { spans_.clear(); }
+
+  // The output offset where the text produced from the input byte at `source_offset` begins.
+  // Offsets inside a changed span map to that span's start; the end of input maps to the end of output.
+  std::uint64_t SourceToOutput(std::uint64_t source_offset) const;
+  // The input offset of the text that produced the output byte at `output_offset`, likewise.
+  std::uint64_t OutputToSource(std::uint64_t output_offset) const;
+
+  // Appends a span after the last one; adjacent unchanged spans are merged. Used by the engine.
+  void Add(std::uint64_t source_length, std::uint64_t output_length, bool changed);
+  // Appends a span with absolute offsets (a Stream's spans continue across calls).
+  void Append(const EditSpan& span);
+
+ private:
+  std::vector<EditSpan> spans_;
+};
+
+// One `@option` of a table.
+struct OptionInfo {
+  std::string name;
+  std::string default_value;
+  std::vector<std::string> values;  // every allowed value, the default first
+  std::string description;
+};
+
+struct TableInfo {
+  std::string from;   // source alphabet id, e.g. "kk-Cyrl"
+  std::string to;     // target alphabet id, e.g. "cta-2024"
+  std::string title;  // one line for people
+  std::string path;   // the file it was loaded from
+  std::vector<OptionInfo> options;
+};
+
+class Stream;
+
+class Transliterator : public std::enable_shared_from_this<Transliterator> {
+ public:
+  // Finds the table `<from>--<to>.tbl` on the search path (see TableSearchPath) and compiles it.
+  // On failure returns nullptr and fills *status (which may be null).
+  static std::shared_ptr<const Transliterator> FromIds(std::string_view from, std::string_view to,
+                                                       const Options& options, Status* status);
+  // Compiles the table in a file; `@inherit` names are resolved next to it, then on the search path.
+  static std::shared_ptr<const Transliterator> FromFile(const std::string& path,
+                                                        const Options& options, Status* status);
+  // Compiles a table given as text; `name` is used in diagnostics.
+  static std::shared_ptr<const Transliterator> FromText(std::string_view text, std::string_view name,
+                                                        const Options& options, Status* status);
+
+  ~Transliterator();
+  Transliterator(const Transliterator&) = delete;
+  Transliterator& operator=(const Transliterator&) = delete;
+
+  // Converts a whole text. Replaces *output; fills *edits when it is not null.
+  // On invalid UTF-8 with the kError policy, returns kInvalidInput and leaves *output unspecified.
+  Status Transliterate(std::string_view input, std::string* output, EditList* edits = nullptr) const;
+
+  // A chunked conversion that holds back only what a pending match or context still needs.
+  // The stream shares ownership of this transliterator. Returns nullptr only when out of memory.
+  std::unique_ptr<Stream> NewStream() const;
+
+  const TableInfo& info() const;
+  // The option values this transliterator was compiled with, every option of the table included.
+  const std::vector<std::pair<std::string, std::string>>& settings() const;
+
+  struct Impl;
+  explicit Transliterator(std::unique_ptr<Impl> impl);
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// Converts input given in pieces of any size (a piece may end inside a UTF-8 sequence).
+// The concatenated output equals what Transliterate gives for the concatenated input.
+class Stream {
+ public:
+  explicit Stream(std::shared_ptr<const Transliterator> transliterator);
+  ~Stream();
+  // Appends to *output what can be converted so far; spans go to *edits, offsets absolute.
+  Status Write(std::string_view chunk, std::string* output, EditList* edits = nullptr);
+  // Converts what is held back; the stream cannot be written to after this.
+  Status Finish(std::string* output, EditList* edits = nullptr);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// The directories searched for tables, in order: options.table_path, each entry of
+// ORTAQ_TABLE_PATH (colon-separated), the source tree's tables/ (for a build tree), and the
+// install location.
+std::vector<std::string> TableSearchPath(const Options& options);
+
+// Every table found on the search path (a table id found twice is listed once, the first found).
+std::vector<TableInfo> ListTables(const Options& options);
+
+// Resolves a `--to` argument: a path to a .tbl file if it names one, else the table `<from>--<to>`.
+// Returns the path, or an empty string with *status set.
+std::string FindTable(std::string_view from, std::string_view to, const Options& options,
+                      Status* status);
+
+// The result of linting a table or running test cases.
+struct CheckReport {
+  std::vector<Diagnostic> diagnostics;  // errors and warnings, in file order
+  int tests_passed = 0;
+  int tests_failed = 0;
+  bool ok() const;                      // no error diagnostics and no failed tests
+};
+
+// Lints a table file (design: parse, compile with every option value, inline tests, warnings
+// for look-alike letters, letters outside the declared alphabets, non-NFC text, unused classes).
+CheckReport CheckTable(const std::string& path, const Options& options);
+
+// Runs a golden file `<from>--<to>.tsv` (`source<TAB>expected` lines; `#` comments; `@set K=V ...`
+// sets options for the lines after it, `@set` alone restores the defaults). Failures are
+// reported as diagnostics at the golden file's line.
+CheckReport RunGoldenFile(const std::string& path, const Options& options);
+
+}  // namespace ortaq
+
+#endif  // ORTAQ_ORTAQ_HPP_

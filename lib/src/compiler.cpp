@@ -1,0 +1,535 @@
+#include "compiler.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "unicode.hpp"
+#include "utf8.hpp"
+
+namespace ortaq {
+
+// ---- small pieces of the compiled table -------------------------------------------------------
+
+bool CharSet::Contains(char32_t c) const { return std::binary_search(letters.begin(), letters.end(), c); }
+
+std::uint32_t TrieNode::Child(char32_t c) const {
+  auto it = std::lower_bound(children.begin(), children.end(), c,
+                             [](const std::pair<char32_t, std::uint32_t>& p, char32_t v) { return p.first < v; });
+  return (it != children.end() && it->first == c) ? it->second : 0;
+}
+
+void CodePointMap::Set(char32_t c, std::uint32_t value) {
+  std::uint16_t& page = page_of_[c >> 8];
+  if (page == 0) {
+    page = static_cast<std::uint16_t>(pages_.size());
+    pages_.emplace_back();
+    pages_.back().fill(0);
+  }
+  pages_[page][c & 0xFF] = value;
+}
+
+char32_t CompiledTable::SourceLower(char32_t c) const {
+  for (const auto& [upper, lower] : source_lower)
+    if (upper == c) return lower;
+  return unicode::ToLower(c);
+}
+
+std::string CompiledTable::TargetUpper(std::string_view text) const {
+  std::string out;
+  for (char32_t c : utf8::DecodeValid(text)) {
+    char32_t upper = 0;
+    for (const auto& [l, u] : target_upper)
+      if (l == c) upper = u;
+    utf8::Append(out, upper ? upper : unicode::ToUpper(c));
+  }
+  return unicode::ToNfc(out);
+}
+
+std::string CompiledTable::TargetTitle(std::string_view text) const {
+  std::u32string letters = utf8::DecodeValid(text);
+  for (char32_t& c : letters) {
+    if (!unicode::IsWordChar(c)) continue;
+    c = utf8::DecodeValid(TargetUpper(utf8::Encode(std::u32string(1, c))))[0];
+    break;
+  }
+  return unicode::ToNfc(utf8::Encode(letters));
+}
+
+// ---- merging inherited layers -----------------------------------------------------------------
+
+std::string Rule::Signature() const {
+  std::string s = utf8::Encode(key);
+  for (const auto& g : guards) s += " [" + g.option + "=" + g.value + "]";
+  s += " /";
+  for (auto it = left.rbegin(); it != left.rend(); ++it) s += " " + it->text;
+  s += " _";
+  for (const auto& item : right) s += " " + item.text;
+  return s;
+}
+
+MergedTable MergeLayers(const LoadedTable& table) {
+  MergedTable merged;
+  merged.path = table.path;
+  for (const TableAst& layer : table.layers) {
+    const bool own = &layer == &table.layers.back();
+    if (own) {
+      merged.file = layer.file;
+      merged.from = layer.from;
+      merged.to = layer.to;
+      merged.title = layer.title;
+      merged.tests = layer.tests;
+    }
+    if (!layer.vowel_class.empty()) {
+      merged.vowel_class = layer.vowel_class;
+      merged.vowel_loc = layer.vowel_loc;
+    }
+    merged.case_auto = layer.case_auto;
+    auto add_pairs = [](std::vector<CasePair>& to, const std::vector<CasePair>& from) {
+      for (const CasePair& p : from) {
+        std::erase_if(to, [&](const CasePair& q) { return q.lower == p.lower; });
+        to.push_back(p);
+      }
+    };
+    add_pairs(merged.target_case_pairs, layer.target_case_pairs);
+    add_pairs(merged.source_case_pairs, layer.source_case_pairs);
+    merged.source_alphabet.insert(merged.source_alphabet.end(), layer.source_alphabet.begin(),
+                                  layer.source_alphabet.end());
+    merged.target_alphabet.insert(merged.target_alphabet.end(), layer.target_alphabet.begin(),
+                                  layer.target_alphabet.end());
+    for (const OptionDef& o : layer.options) {
+      std::erase_if(merged.options, [&](const OptionDef& q) { return q.name == o.name; });
+      merged.options.push_back(o);
+    }
+    for (const ClassDef& c : layer.classes) {
+      std::erase_if(merged.classes, [&](const ClassDef& q) { return q.name == c.name; });
+      merged.classes.push_back(c);
+    }
+    // A rule replaces a base rule with the same signature; rules of one layer never replace
+    // each other (two equal rules in one file are a conflict, reported by the compiler).
+    const std::size_t base_rules = merged.rules.size();
+    for (const Rule& r : layer.rules) {
+      const std::string sig = r.Signature();
+      auto base_end = merged.rules.begin() + static_cast<std::ptrdiff_t>(base_rules);
+      auto it = std::find_if(merged.rules.begin(), base_end, [&](const Rule& q) { return q.Signature() == sig; });
+      if (it != base_end) *it = r;
+      else merged.rules.push_back(r);
+    }
+    for (const Exception& e : layer.exceptions) {
+      std::erase_if(merged.exceptions, [&](const Exception& q) {
+        return q.word == e.word && q.guards.size() == e.guards.size() &&
+               std::equal(q.guards.begin(), q.guards.end(), e.guards.begin(), [](const Guard& a, const Guard& b) {
+                 return a.option == b.option && a.value == b.value;
+               });
+      });
+      merged.exceptions.push_back(e);
+    }
+  }
+  return merged;
+}
+
+TableInfo InfoOf(const MergedTable& table) {
+  TableInfo info;
+  info.from = table.from;
+  info.to = table.to;
+  info.title = table.title;
+  info.path = table.path;
+  for (const OptionDef& o : table.options)
+    info.options.push_back(OptionInfo{o.name, o.values.empty() ? "" : o.values[0], o.values, o.description});
+  return info;
+}
+
+Status ResolveSettings(const MergedTable& table, const Settings& requested, Settings* resolved) {
+  resolved->clear();
+  for (const OptionDef& o : table.options) resolved->emplace_back(o.name, o.values.empty() ? "" : o.values[0]);
+  for (const auto& [name, value] : requested) {
+    auto it = std::find_if(resolved->begin(), resolved->end(), [&](const auto& p) { return p.first == name; });
+    if (it == resolved->end()) {
+      std::string known;
+      for (const OptionDef& o : table.options) known += (known.empty() ? "" : ", ") + o.name;
+      return Status(StatusCode::kInvalidArgument,
+                    "the table " + table.from + "--" + table.to + " has no option '" + name + "'" +
+                        (known.empty() ? " (it has no options)" : " (its options: " + known + ")"));
+    }
+    const OptionDef& def = *std::find_if(table.options.begin(), table.options.end(),
+                                         [&](const OptionDef& o) { return o.name == name; });
+    if (std::find(def.values.begin(), def.values.end(), value) == def.values.end()) {
+      std::string values;
+      for (const auto& v : def.values) values += (values.empty() ? "" : "|") + v;
+      return Status(StatusCode::kInvalidArgument,
+                    "option '" + name + "' takes " + values + ", not '" + value + "'");
+    }
+    it->second = value;
+  }
+  return Status();
+}
+
+// ---- compiling ---------------------------------------------------------------------------------
+
+namespace {
+
+class Compiler {
+ public:
+  Compiler(const MergedTable& table, const Settings& settings, std::vector<Diagnostic>* diagnostics)
+      : table_(table), settings_(settings), diags_(*diagnostics) {}
+
+  std::unique_ptr<CompiledTable> Run() {
+    out_ = std::make_unique<CompiledTable>();
+    out_->info = InfoOf(table_);
+    out_->settings = settings_;
+    out_->case_auto = table_.case_auto;
+    for (const CasePair& p : table_.target_case_pairs) out_->target_upper.emplace_back(p.lower, p.upper);
+    for (const CasePair& p : table_.source_case_pairs) out_->source_lower.emplace_back(p.upper, p.lower);
+    CompileClasses();
+    if (!table_.vowel_class.empty()) {
+      auto it = class_index_.find(table_.vowel_class);
+      if (it == class_index_.end()) Error(table_.vowel_loc, "@vowels names the class '" + table_.vowel_class + "', which is not declared");
+      else out_->vowel_set = static_cast<std::int32_t>(it->second);
+    }
+    CompileRules();
+    CompileExceptions();
+    if (errors_ > 0) return nullptr;
+    CheckConflicts();
+    if (errors_ > 0) return nullptr;
+    BuildTrie();
+    return std::move(out_);
+  }
+
+ private:
+  void Error(const SourceLoc& loc, std::string message) {
+    diags_.push_back(loc.Error(std::move(message)));
+    ++errors_;
+  }
+
+  std::string Setting(const std::string& name) const {
+    for (const auto& [n, v] : settings_)
+      if (n == name) return v;
+    return {};
+  }
+
+  bool OptionExists(const std::string& name) const {
+    return std::any_of(table_.options.begin(), table_.options.end(), [&](const OptionDef& o) { return o.name == name; });
+  }
+
+  // True when every guard holds for the chosen settings; guards naming unknown options or
+  // values are errors.
+  bool GuardsHold(const std::vector<Guard>& guards) {
+    bool hold = true;
+    for (const Guard& g : guards) {
+      auto def = std::find_if(table_.options.begin(), table_.options.end(), [&](const OptionDef& o) { return o.name == g.option; });
+      if (def == table_.options.end()) {
+        Error(g.loc, "the condition names the option '" + g.option + "', which is not declared with @option");
+        return false;
+      }
+      if (std::find(def->values.begin(), def->values.end(), g.value) == def->values.end()) {
+        Error(g.loc, "the option '" + g.option + "' has no value '" + g.value + "'");
+        return false;
+      }
+      if (Setting(g.option) != g.value) hold = false;
+    }
+    return hold;
+  }
+
+  void CompileClasses() {
+    for (std::size_t i = 0; i < table_.classes.size(); ++i) class_index_[table_.classes[i].name] = i;
+    out_->sets.resize(table_.classes.size());
+    std::vector<int> state(table_.classes.size(), 0);  // 0 new, 1 in progress, 2 done
+    std::function<void(std::size_t)> resolve = [&](std::size_t i) {
+      if (state[i] == 2) return;
+      const ClassDef& def = table_.classes[i];
+      if (state[i] == 1) {
+        Error(def.loc, "the class '" + def.name + "' includes itself");
+        state[i] = 2;
+        return;
+      }
+      state[i] = 1;
+      std::vector<char32_t> letters;
+      for (char32_t c : def.letters) {
+        if (table_.case_auto && unicode::IsUpper(c)) {
+          Error(def.loc, "class letters are written in lowercase ('" + utf8::Encode(std::u32string(1, c)) +
+                             "'); with @case auto the engine matches every case");
+          continue;
+        }
+        letters.push_back(c);
+      }
+      for (const auto& [name, loc] : def.includes) {
+        auto it = class_index_.find(name);
+        if (it == class_index_.end()) {
+          Error(loc, "'" + name + "' is not a declared class");
+          continue;
+        }
+        resolve(it->second);
+        const auto& other = out_->sets[it->second].letters;
+        letters.insert(letters.end(), other.begin(), other.end());
+      }
+      std::sort(letters.begin(), letters.end());
+      letters.erase(std::unique(letters.begin(), letters.end()), letters.end());
+      out_->sets[i].letters = std::move(letters);
+      state[i] = 2;
+    };
+    for (std::size_t i = 0; i < table_.classes.size(); ++i) resolve(i);
+  }
+
+  bool CompileItems(const std::vector<ContextItem>& items, std::vector<CompiledItem>* out) {
+    for (const ContextItem& item : items) {
+      CompiledItem c{item.kind, item.quantifier, 0, 0};
+      switch (item.kind) {
+        case ContextItem::Kind::kLetter:
+        case ContextItem::Kind::kNotLetter:
+          if (table_.case_auto && unicode::IsUpper(item.letter)) {
+            Error(item.loc, "context letters are written in lowercase; with @case auto every case matches");
+            return false;
+          }
+          c.letter = item.letter;
+          break;
+        case ContextItem::Kind::kClass:
+        case ContextItem::Kind::kNotClass:
+        case ContextItem::Kind::kNearestVowel: {
+          auto it = class_index_.find(item.class_name);
+          if (it == class_index_.end()) {
+            Error(item.loc, "'" + item.class_name + "' is not a declared class");
+            return false;
+          }
+          if (item.kind == ContextItem::Kind::kNearestVowel && out_->vowel_set < 0) {
+            Error(item.loc, "a nearest-vowel context needs '@vowels CLASS' to say which letters are vowels");
+            return false;
+          }
+          c.set = static_cast<std::uint32_t>(it->second);
+          break;
+        }
+        case ContextItem::Kind::kBoundary:
+          break;
+      }
+      out->push_back(c);
+    }
+    return true;
+  }
+
+  // Fills in {option} references; NFC-normalises the result.
+  bool Expand(const OutputTemplate& output, const SourceLoc& loc, std::string* text) {
+    text->clear();
+    for (const OutputPart& part : output) {
+      if (!part.is_option) {
+        *text += part.text;
+        continue;
+      }
+      if (!OptionExists(part.text)) {
+        Error(SourceLoc{loc.file, loc.line, part.column}, "'{" + part.text + "}' names no declared @option");
+        return false;
+      }
+      *text += Setting(part.text);
+    }
+    *text = unicode::ToNfc(*text);
+    return true;
+  }
+
+  std::uint32_t AddOutput(const std::string& text) {
+    auto it = output_index_.find(text);
+    if (it != output_index_.end()) return it->second;
+    OutputForms forms{text, out_->TargetTitle(text), out_->TargetUpper(text)};
+    const auto index = static_cast<std::uint32_t>(out_->outputs.size());
+    out_->outputs.push_back(std::move(forms));
+    output_index_.emplace(text, index);
+    return index;
+  }
+
+  void CompileRules() {
+    for (const Rule& rule : table_.rules) {
+      if (!GuardsHold(rule.guards)) continue;
+      bool ok = true;
+      if (table_.case_auto) {
+        for (char32_t c : rule.key) {
+          if (unicode::IsUpper(c)) {
+            Error(rule.loc, "rules are written in lowercase; with @case auto the Title and UPPER forms are derived");
+            ok = false;
+            break;
+          }
+        }
+      }
+      if (!ok) continue;
+      CompiledRule compiled;
+      if (!CompileItems(rule.left, &compiled.left) || !CompileItems(rule.right, &compiled.right)) continue;
+      std::string output;
+      if (!Expand(rule.output, rule.output_loc, &output)) continue;
+      compiled.output = AddOutput(output);
+      compiled.specificity = static_cast<int>(rule.left.size() + rule.right.size());
+      out_->rules_source.push_back(rule);
+      out_->rules.push_back(std::move(compiled));
+    }
+    for (std::size_t i = 0; i < out_->rules.size(); ++i) out_->rules[i].source = &out_->rules_source[i];
+  }
+
+  void CompileExceptions() {
+    std::map<std::u32string, const Exception*> seen;
+    for (const Exception& ex : table_.exceptions) {
+      if (!GuardsHold(ex.guards)) continue;
+      std::u32string word = ex.word;
+      if (table_.case_auto && std::any_of(word.begin(), word.end(), [](char32_t c) { return unicode::IsUpper(c); })) {
+        Error(ex.loc, "exception words are written in lowercase; their Title and UPPER forms are derived");
+        continue;
+      }
+      if (utf8::Encode(word).size() > kContextWindow / 2) {
+        Error(ex.loc, "an exception word may be at most " + std::to_string(kContextWindow / 2) + " bytes long");
+        continue;
+      }
+      auto [it, inserted] = seen.emplace(word, &ex);
+      if (!inserted) {
+        Error(ex.loc, "the exception '" + utf8::Encode(word) + "' is also given at " + it->second->loc.Where());
+        continue;
+      }
+      std::string output;
+      if (!Expand(ex.output, ex.loc, &output)) continue;
+      out_->exception_words.push_back(word);
+      exception_outputs_.push_back(AddOutput(output));
+    }
+    for (std::size_t i = 0; i < out_->exception_words.size(); ++i) {
+      const std::u32string& w = out_->exception_words[i];
+      out_->exceptions.emplace(std::u32string_view(w), exception_outputs_[i]);
+      out_->max_exception_letters = std::max(out_->max_exception_letters, w.size());
+      for (char32_t variant : CaseVariants(w[0])) {
+        out_->exception_start.Set(variant, 1);
+        if (variant < 128) out_->ascii_start[variant] = true;
+      }
+    }
+  }
+
+  // The letter and every letter that lowercases to it in the source alphabet.
+  std::vector<char32_t> CaseVariants(char32_t lower) const {
+    std::vector<char32_t> variants{lower};
+    if (!table_.case_auto) return variants;
+    std::vector<char32_t> candidates{unicode::ToUpper(lower)};
+    for (const auto& [upper, l] : out_->source_lower)
+      if (l == lower) candidates.push_back(upper);
+    for (char32_t c : candidates)
+      if (c != lower && out_->SourceLower(c) == lower) variants.push_back(c);
+    return variants;
+  }
+
+  // ---- conflicts
+
+  // Whether no character can satisfy both items (each compared at the same distance from the focus).
+  bool Disjoint(const CompiledItem& a, const CompiledItem& b) const {
+    using K = ContextItem::Kind;
+    auto positive = [&](const CompiledItem& i, std::vector<char32_t>* letters) {
+      if (i.kind == K::kLetter) { *letters = {i.letter}; return true; }
+      if (i.kind == K::kClass || i.kind == K::kNearestVowel) { *letters = out_->sets[i.set].letters; return true; }
+      return false;
+    };
+    auto negative = [&](const CompiledItem& i, std::vector<char32_t>* letters) {
+      if (i.kind == K::kNotLetter) { *letters = {i.letter}; return true; }
+      if (i.kind == K::kNotClass) { *letters = out_->sets[i.set].letters; return true; }
+      return false;
+    };
+    if (a.kind == K::kNearestVowel || b.kind == K::kNearestVowel) {
+      if (a.kind != b.kind) return false;  // different reach: no claim
+    }
+    std::vector<char32_t> pa, pb;
+    const bool a_pos = positive(a, &pa), b_pos = positive(b, &pb);
+    if (a_pos && b_pos) {
+      for (char32_t c : pa)
+        if (std::binary_search(pb.begin(), pb.end(), c) || std::find(pb.begin(), pb.end(), c) != pb.end()) return false;
+      return true;
+    }
+    std::vector<char32_t> n;
+    if (a_pos && negative(b, &n)) return std::all_of(pa.begin(), pa.end(), [&](char32_t c) { return std::find(n.begin(), n.end(), c) != n.end(); });
+    if (b_pos && negative(a, &n)) return std::all_of(pb.begin(), pb.end(), [&](char32_t c) { return std::find(n.begin(), n.end(), c) != n.end(); });
+    auto all_word = [](const std::vector<char32_t>& letters) {
+      return std::all_of(letters.begin(), letters.end(), [](char32_t c) { return unicode::IsWordChar(c); });
+    };
+    if (a.kind == K::kBoundary && b_pos) return all_word(pb);
+    if (b.kind == K::kBoundary && a_pos) return all_word(pa);
+    return false;
+  }
+
+  bool SidesDisjoint(const std::vector<CompiledItem>& a, const std::vector<CompiledItem>& b) const {
+    const std::size_t n = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i) {
+      const bool a_fixed = a[i].quantifier == Quantifier::kOne || a[i].quantifier == Quantifier::kPlus;
+      const bool b_fixed = b[i].quantifier == Quantifier::kOne || b[i].quantifier == Quantifier::kPlus;
+      if (!a_fixed || !b_fixed) return false;
+      if (Disjoint(a[i], b[i])) return true;
+      // After a variable-width or zero-width item the next items no longer line up.
+      if (a[i].quantifier != Quantifier::kOne || b[i].quantifier != Quantifier::kOne) return false;
+      if (a[i].kind == ContextItem::Kind::kBoundary || b[i].kind == ContextItem::Kind::kBoundary) return false;
+      if (a[i].kind == ContextItem::Kind::kNearestVowel || b[i].kind == ContextItem::Kind::kNearestVowel) return false;
+    }
+    return false;
+  }
+
+  void CheckConflicts() {
+    std::map<std::u32string, std::vector<std::size_t>> by_key;
+    for (std::size_t i = 0; i < out_->rules.size(); ++i) by_key[out_->rules_source[i].key].push_back(i);
+    for (const auto& [key, indices] : by_key) {
+      for (std::size_t x = 0; x < indices.size(); ++x) {
+        for (std::size_t y = x + 1; y < indices.size(); ++y) {
+          const CompiledRule& a = out_->rules[indices[x]];
+          const CompiledRule& b = out_->rules[indices[y]];
+          if (a.specificity != b.specificity) continue;
+          if (SidesDisjoint(a.left, b.left) || SidesDisjoint(a.right, b.right)) continue;
+          const Rule& ra = *a.source;
+          const Rule& rb = *b.source;
+          const bool b_later = std::make_pair(rb.loc.file.get() == table_.file.get(), rb.loc.line) >=
+                               std::make_pair(ra.loc.file.get() == table_.file.get(), ra.loc.line);
+          const Rule& later = b_later ? rb : ra;
+          const Rule& earlier = b_later ? ra : rb;
+          Error(later.loc, "conflicting rules for '" + utf8::Encode(key) + "': this rule and the rule at " +
+                               earlier.loc.Where() +
+                               " can apply at the same place with contexts of equal length; make one context "
+                               "longer or the two contexts exclusive");
+          diags_.push_back(earlier.loc.Make(Severity::kNote, "the other rule of the conflict"));
+        }
+      }
+    }
+  }
+
+  void BuildTrie() {
+    out_->nodes.emplace_back();  // root
+    for (std::uint32_t r = 0; r < out_->rules.size(); ++r) {
+      const std::u32string& key = out_->rules_source[r].key;
+      std::uint32_t node = 0;
+      for (char32_t c : key) {
+        std::uint32_t child = out_->nodes[node].Child(c);
+        if (child == 0) {
+          child = static_cast<std::uint32_t>(out_->nodes.size());
+          out_->nodes.emplace_back();
+          auto& children = out_->nodes[node].children;
+          children.insert(std::lower_bound(children.begin(), children.end(), std::make_pair(c, 0u)), {c, child});
+        }
+        node = child;
+      }
+      out_->nodes[node].rules.push_back(r);
+      out_->max_key_bytes = std::max(out_->max_key_bytes, key.size() * 4);  // any case form fits
+    }
+    for (TrieNode& node : out_->nodes) {
+      std::stable_sort(node.rules.begin(), node.rules.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return out_->rules[a].specificity > out_->rules[b].specificity;
+      });
+    }
+    for (const auto& [letter, node] : out_->nodes[0].children) {
+      for (char32_t variant : CaseVariants(letter)) {
+        out_->start.Set(variant, node);
+        if (variant < 128) out_->ascii_start[variant] = true;
+      }
+    }
+  }
+
+  const MergedTable& table_;
+  const Settings& settings_;
+  std::vector<Diagnostic>& diags_;
+  int errors_ = 0;
+  std::unique_ptr<CompiledTable> out_;
+  std::map<std::string, std::size_t> class_index_;
+  std::map<std::string, std::uint32_t> output_index_;
+  std::vector<std::uint32_t> exception_outputs_;
+};
+
+}  // namespace
+
+std::unique_ptr<CompiledTable> Compile(const MergedTable& table, const Settings& resolved,
+                                       std::vector<Diagnostic>* diagnostics) {
+  Compiler compiler(table, resolved, diagnostics);
+  return compiler.Run();
+}
+
+}  // namespace ortaq

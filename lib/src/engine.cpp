@@ -1,0 +1,346 @@
+#include "engine.hpp"
+
+#include <algorithm>
+
+#include "unicode.hpp"
+#include "utf8.hpp"
+
+namespace ortaq {
+namespace {
+
+using Kind = ContextItem::Kind;
+
+enum class CaseForm { kLower, kTitle, kUpper };
+
+// The bytes the engine may look at around one position: [lo, hi).
+struct Window {
+  const unsigned char* data;
+  std::size_t lo, hi;
+
+  // Reads the character starting at *pos; false at the window's edge.
+  bool Next(std::size_t* pos, char32_t* cp) const {
+    if (*pos >= hi) return false;
+    const utf8::Decoded d = utf8::Decode(data + *pos, data + hi);
+    if (d.length == 0) return false;  // cut off by the edge
+    *cp = d.code_point;
+    *pos += static_cast<std::size_t>(d.length > 0 ? d.length : -d.length);
+    return true;
+  }
+  bool PeekNext(std::size_t pos, char32_t* cp) const { return Next(&pos, cp); }
+
+  // Reads the character ending at *pos; false at the window's edge.
+  bool Prev(std::size_t* pos, char32_t* cp) const {
+    if (*pos <= lo) return false;
+    std::size_t start = *pos - 1;
+    while (start > lo && utf8::IsContinuation(data[start]) && *pos - start < 4) --start;
+    if (utf8::IsContinuation(data[start])) {
+      // A continuation byte with no lead byte in reach: one ill-formed byte.
+      *cp = 0xFFFD;
+      *pos -= 1;
+      return true;
+    }
+    const utf8::Decoded d = utf8::Decode(data + start, data + *pos);
+    if (d.length > 0 && start + static_cast<std::size_t>(d.length) == *pos) {
+      *cp = d.code_point;
+      *pos = start;
+    } else {
+      *cp = 0xFFFD;
+      *pos -= 1;
+    }
+    return true;
+  }
+  bool PeekPrev(std::size_t pos, char32_t* cp) const { return Prev(&pos, cp); }
+};
+
+class Converter {
+ public:
+  Converter(const CompiledTable& table, InvalidInputPolicy policy, const EngineInput& input, std::string* output,
+            EditList* edits)
+      : t_(table), policy_(policy), in_(input), out_(*output), edits_(edits) {}
+
+  EngineResult Run() {
+    const unsigned char* data = in_.data;
+    const std::size_t lookahead = LookaheadBytes(t_);
+    const std::size_t limit = in_.final ? in_.size : (in_.size > lookahead ? in_.size - lookahead : 0);
+    std::size_t p = in_.begin;
+    std::size_t run = p;  // start of the text being copied through
+    auto flush = [&](std::size_t end) {
+      if (end > run) {
+        out_.append(reinterpret_cast<const char*>(data + run), end - run);
+        if (edits_) edits_->Add(end - run, end - run, false);
+      }
+    };
+    while (p < limit) {
+      const unsigned char b = data[p];
+      char32_t cp;
+      std::size_t length;
+      if (b < 0x80) {
+        if (!t_.ascii_start[b]) {
+          ++p;
+          continue;
+        }
+        cp = b;
+        length = 1;
+      } else {
+        const utf8::Decoded d = utf8::Decode(data + p, data + in_.size);
+        if (d.length <= 0) {
+          // Ill-formed, or (only when final) a sequence cut off by the end of the input.
+          const std::size_t bad = d.length < 0 ? static_cast<std::size_t>(-d.length) : in_.size - p;
+          flush(p);
+          if (policy_ == InvalidInputPolicy::kError) return EngineResult{p, true};
+          if (policy_ == InvalidInputPolicy::kReplace) {
+            out_ += "\xEF\xBF\xBD";
+            if (edits_) edits_->Add(bad, 3, true);
+          } else if (edits_) {
+            edits_->Add(bad, 0, true);
+          }
+          p += bad;
+          run = p;
+          continue;
+        }
+        cp = d.code_point;
+        length = static_cast<std::size_t>(d.length);
+        if (t_.start.Get(cp) == 0 && t_.exception_start.Get(cp) == 0) {
+          p += length;
+          continue;
+        }
+      }
+      std::size_t consumed = 0;
+      std::uint32_t output = 0;
+      CaseForm form = CaseForm::kLower;
+      if (Match(p, cp, length, &consumed, &output, &form)) {
+        flush(p);
+        const OutputForms& forms = t_.outputs[output];
+        const std::string& text = form == CaseForm::kLower ? forms.lower : form == CaseForm::kTitle ? forms.title : forms.upper;
+        out_ += text;
+        if (edits_) edits_->Add(consumed, text.size(), true);
+        p += consumed;
+        run = p;
+      } else {
+        p += length;
+      }
+    }
+    flush(p);
+    return EngineResult{p, false};
+  }
+
+ private:
+  Window WindowAt(std::size_t p) const {
+    const std::size_t lo = p > kContextWindow ? p - kContextWindow : 0;
+    const std::size_t hi = std::min(in_.size, p + t_.max_key_bytes + kContextWindow);
+    return Window{in_.data, lo, hi};
+  }
+
+  bool IsVowel(char32_t lower) const { return t_.vowel_set >= 0 && t_.sets[static_cast<std::size_t>(t_.vowel_set)].Contains(lower); }
+
+  bool Test(const CompiledItem& item, char32_t lower) const {
+    switch (item.kind) {
+      case Kind::kLetter: return lower == item.letter;
+      case Kind::kNotLetter: return lower != item.letter;
+      case Kind::kClass: return t_.sets[item.set].Contains(lower);
+      case Kind::kNotClass: return !t_.sets[item.set].Contains(lower);
+      default: return false;
+    }
+  }
+
+  // Matches context items outward from `pos` (backward when `left`).
+  bool MatchSide(const std::vector<CompiledItem>& items, std::size_t pos, bool left, const Window& w) const {
+    auto step = [&](std::size_t* at, char32_t* cp) { return left ? w.Prev(at, cp) : w.Next(at, cp); };
+    for (const CompiledItem& item : items) {
+      char32_t cp;
+      switch (item.kind) {
+        case Kind::kBoundary: {
+          std::size_t at = pos;
+          if (step(&at, &cp) && unicode::IsWordChar(cp)) return false;
+          break;
+        }
+        case Kind::kNearestVowel: {
+          for (;;) {
+            std::size_t at = pos;
+            if (!step(&at, &cp) || !unicode::IsWordChar(cp)) return false;
+            const char32_t lower = t_.SourceLower(cp);
+            pos = at;
+            if (IsVowel(lower)) {
+              if (!t_.sets[item.set].Contains(lower)) return false;
+              break;
+            }
+          }
+          break;
+        }
+        default: {
+          const bool negative = item.kind == Kind::kNotLetter || item.kind == Kind::kNotClass;
+          const std::size_t min = (item.quantifier == Quantifier::kOne || item.quantifier == Quantifier::kPlus) ? 1 : 0;
+          const std::size_t max = (item.quantifier == Quantifier::kOne || item.quantifier == Quantifier::kOptional) ? 1 : SIZE_MAX;
+          std::size_t count = 0;
+          bool at_edge = false;
+          while (count < max) {
+            std::size_t at = pos;
+            if (!step(&at, &cp)) {
+              at_edge = true;
+              break;
+            }
+            if (!Test(item, t_.SourceLower(cp))) break;
+            pos = at;
+            ++count;
+          }
+          // "not x" holds at the edge of the text: nothing there is x.
+          if (count < min && !(negative && at_edge)) return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  // Case of the nearest word with two or more cased letters, looking one way from `pos`:
+  // kUpper when all its cased letters are uppercase, kTitle otherwise, kLower when no such
+  // word is within the window. One-letter words on the way are passed over.
+  CaseForm NeighbourCase(std::size_t pos, bool forward, const Window& w) const {
+    char32_t cp;
+    std::size_t at = pos;
+    auto step = [&] { return forward ? w.Next(&at, &cp) : w.Prev(&at, &cp); };
+    bool more = step();
+    // Leave the current word (nothing to leave for a one-letter word).
+    while (more && unicode::IsWordChar(cp)) more = step();
+    while (more) {
+      while (more && !unicode::IsWordChar(cp)) more = step();
+      if (!more) break;
+      int cased = 0;
+      bool all_upper = true;
+      while (more && unicode::IsWordChar(cp)) {
+        if (unicode::IsUpper(cp)) ++cased;
+        else if (unicode::IsLower(cp)) { ++cased; all_upper = false; }
+        more = step();
+      }
+      if (cased >= 2) return all_upper ? CaseForm::kUpper : CaseForm::kTitle;
+    }
+    return CaseForm::kLower;
+  }
+
+  // The case form for a key [p, end) whose first letter is `first` and second (if any) `second`.
+  CaseForm ChooseCase(std::size_t p, std::size_t end, char32_t first, const char32_t* second, std::uint32_t output,
+                      const Window& w) const {
+    if (!t_.case_auto || !unicode::IsUpper(first)) return CaseForm::kLower;
+    const OutputForms& forms = t_.outputs[output];
+    if (forms.title == forms.upper) return CaseForm::kUpper;
+    if (second) {
+      if (unicode::IsUpper(*second)) return CaseForm::kUpper;
+      if (unicode::IsLower(*second)) return CaseForm::kTitle;
+    }
+    char32_t cp;
+    if (w.PeekNext(end, &cp) && unicode::IsWordChar(cp)) {
+      if (unicode::IsUpper(cp)) return CaseForm::kUpper;
+      if (unicode::IsLower(cp)) return CaseForm::kTitle;
+    }
+    if (w.PeekPrev(p, &cp) && unicode::IsWordChar(cp)) {
+      if (unicode::IsUpper(cp)) return CaseForm::kUpper;
+      if (unicode::IsLower(cp)) return CaseForm::kTitle;
+    }
+    // A one-letter word takes its case from the nearest word with two or more letters.
+    CaseForm next = NeighbourCase(end, /*forward=*/true, w);
+    if (next != CaseForm::kLower) return next;
+    CaseForm prev = NeighbourCase(p, /*forward=*/false, w);
+    if (prev != CaseForm::kLower) return prev;
+    return CaseForm::kTitle;
+  }
+
+  bool MatchException(std::size_t p, const Window& w, std::size_t* consumed, std::uint32_t* output, CaseForm* form) const {
+    char32_t cp;
+    if (w.PeekPrev(p, &cp) && unicode::IsWordChar(cp)) return false;  // not at a word start
+    char32_t lowered[kContextWindow];
+    std::size_t count = 0, upper = 0, lower = 0;
+    bool first_upper = false;
+    std::size_t at = p;
+    for (;;) {
+      std::size_t next = at;
+      if (!w.Next(&next, &cp)) {
+        // The word must end before the edge, or at the true end of the input.
+        if (!(in_.final && at == in_.size)) return false;
+        break;
+      }
+      if (!unicode::IsWordChar(cp)) break;
+      if (count == t_.max_exception_letters) return false;
+      if (unicode::IsUpper(cp)) {
+        ++upper;
+        if (count == 0) first_upper = true;
+      } else if (unicode::IsLower(cp)) {
+        ++lower;
+      }
+      lowered[count++] = t_.SourceLower(cp);
+      at = next;
+    }
+    auto it = t_.exceptions.find(std::u32string_view(lowered, count));
+    if (it == t_.exceptions.end()) return false;
+    if (upper == 0) *form = CaseForm::kLower;
+    else if (lower == 0 && count > 1) *form = CaseForm::kUpper;
+    else if (first_upper && upper == 1) *form = count > 1 ? CaseForm::kTitle : CaseForm::kUpper;
+    else return false;  // mixed case: not this word
+    if (!t_.case_auto && *form != CaseForm::kLower) return false;
+    *consumed = at - p;
+    *output = it->second;
+    return true;
+  }
+
+  bool Match(std::size_t p, char32_t first, std::size_t first_length, std::size_t* consumed, std::uint32_t* output,
+             CaseForm* form) const {
+    const Window w = WindowAt(p);
+    if (t_.exception_start.Get(first) != 0 && MatchException(p, w, consumed, output, form)) return true;
+    std::uint32_t node = t_.start.Get(first);
+    if (node == 0) return false;
+    struct Candidate {
+      std::uint32_t node;
+      std::size_t end;
+    };
+    Candidate candidates[64];
+    std::size_t count = 0;
+    std::size_t at = p + first_length;
+    char32_t second = 0;
+    bool has_second = false;
+    if (!t_.nodes[node].rules.empty()) candidates[count++] = {node, at};
+    for (;;) {
+      if (t_.nodes[node].children.empty() || count == 64) break;
+      std::size_t next = at;
+      char32_t cp;
+      if (!w.Next(&next, &cp)) break;
+      const std::uint32_t child = t_.nodes[node].Child(t_.SourceLower(cp));
+      if (child == 0) break;
+      if (!has_second) {
+        second = cp;
+        has_second = true;
+      }
+      node = child;
+      at = next;
+      if (!t_.nodes[node].rules.empty()) candidates[count++] = {node, at};
+    }
+    while (count > 0) {
+      const Candidate& c = candidates[--count];
+      for (std::uint32_t r : t_.nodes[c.node].rules) {
+        const CompiledRule& rule = t_.rules[r];
+        if (!MatchSide(rule.left, p, /*left=*/true, w) || !MatchSide(rule.right, c.end, /*left=*/false, w)) continue;
+        *consumed = c.end - p;
+        *output = rule.output;
+        const bool key_has_second = c.end > p + first_length;
+        *form = ChooseCase(p, c.end, first, key_has_second ? &second : nullptr, rule.output, w);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  const CompiledTable& t_;
+  InvalidInputPolicy policy_;
+  const EngineInput& in_;
+  std::string& out_;
+  EditList* edits_;
+};
+
+}  // namespace
+
+std::size_t LookaheadBytes(const CompiledTable& table) { return table.max_key_bytes + kContextWindow + 4; }
+
+EngineResult RunEngine(const CompiledTable& table, InvalidInputPolicy policy, const EngineInput& input,
+                       std::string* output, EditList* edits) {
+  Converter converter(table, policy, input, output, edits);
+  return converter.Run();
+}
+
+}  // namespace ortaq

@@ -1,0 +1,37 @@
+// The conversion loop: at each position, an exception for the whole word, else the longest
+// key whose context holds, else the character is copied through. Contexts and case are read
+// from the input, never from output already written, and never further than kContextWindow
+// bytes from the match, so a stream and a whole buffer give identical bytes.
+#ifndef ORTAQ_ENGINE_HPP_
+#define ORTAQ_ENGINE_HPP_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "compiled_table.hpp"
+#include "ortaq/ortaq.hpp"
+
+namespace ortaq {
+
+struct EngineInput {
+  const unsigned char* data = nullptr;  // history, then the bytes to convert, then look-ahead
+  std::size_t size = 0;
+  std::size_t begin = 0;  // first byte to convert; bytes before it are context only
+  bool final = true;      // nothing follows data[size)
+};
+
+struct EngineResult {
+  std::size_t next = 0;  // first byte not yet converted
+  bool invalid = false;  // stopped at ill-formed UTF-8 (kError policy) at `next`
+};
+
+// How many bytes past a position the engine may read; a stream keeps this much look-ahead.
+std::size_t LookaheadBytes(const CompiledTable& table);
+
+EngineResult RunEngine(const CompiledTable& table, InvalidInputPolicy policy, const EngineInput& input,
+                       std::string* output, EditList* edits);
+
+}  // namespace ortaq
+
+#endif  // ORTAQ_ENGINE_HPP_
