@@ -1,0 +1,262 @@
+// End-to-end tests of the `ortaq` command: runs the built binary the way a user does and checks
+// exit codes, standard output, messages, and what happens to files.
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ReadAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void WriteAll(const fs::path& path, const std::string& data) {
+  std::ofstream out(path, std::ios::binary);
+  out << data;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("ortaq-cli-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs `ortaq ARGS` in the test directory, with `input` on standard input.
+  RunResult Run(const std::string& args, const std::string& input = "", const std::string& env = "") {
+    WriteAll(dir_ / "stdin.txt", input);
+    const std::string command = "cd '" + dir_.string() + "' && " + env + " '" ORTAQ_CLI_PATH "' " + args +
+                                " < stdin.txt > stdout.txt 2> stderr.txt";
+    const int status = std::system(command.c_str());
+    RunResult r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = ReadAll(dir_ / "stdout.txt");
+    r.err = ReadAll(dir_ / "stderr.txt");
+    return r;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(CliTest, ConvertsStandardInputToStandardOutput) {
+  RunResult r = Run("convert --from kk-Cyrl --to cta-2024", "Қазақстан Республикасы\nШЫМКЕНТ\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "Qazaqstan Respublikası\nŞIMKENT\n");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST_F(CliTest, ConvertsFilesInOrderAndDashMeansStandardInput) {
+  WriteAll(dir_ / "a.txt", "бір\n");
+  WriteAll(dir_ / "b.txt", "кісі\n");
+  RunResult r = Run("convert --from kk-Cyrl --to kk-Latn-2021 a.txt - b.txt", "екі\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "bır\nekı\nkısı\n");
+}
+
+TEST_F(CliTest, SetsOptions) {
+  RunResult r = Run("convert --from kk-Cyrl --to cta-2024 --set kk-i=ï --set kk-u=ŭ", "білім ұлы");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "bïlïm ŭlı");
+}
+
+TEST_F(CliTest, UnknownOptionOrValueIsAUsageError) {
+  RunResult r = Run("convert --from kk-Cyrl --to cta-2024 --set nope=1", "а");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("has no option 'nope'"), std::string::npos) << r.err;
+  r = Run("convert --from kk-Cyrl --to cta-2024 --set kk-i=x", "а");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("takes i|ï, not 'x'"), std::string::npos) << r.err;
+  r = Run("convert --from kk-Cyrl --to cta-2024 --set noequals", "а");
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST_F(CliTest, UnknownTableNamesTheTargetsThereAre) {
+  RunResult r = Run("convert --from kk-Cyrl --to nowhere", "а");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no table converts from 'kk-Cyrl' to 'nowhere'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("cta-2024"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, InvalidUtf8NamesFileLineColumnAndOffsetAndCreatesNoOutput) {
+  WriteAll(dir_ / "bad.txt", "аб\nв\xFFг\n");
+  RunResult r = Run("convert --from kk-Cyrl --to cta-2024 bad.txt -o out.txt");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("bad.txt:2:2: invalid UTF-8 (byte offset 7)"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out.txt"));
+  // No temporary file is left behind either.
+  int files = 0;
+  for (const auto& e : fs::directory_iterator(dir_)) files += e.path().filename().string().find("ortaq-") != std::string::npos;
+  EXPECT_EQ(files, 0);
+}
+
+TEST_F(CliTest, InvalidUtf8LeavesAnExistingOutputFileUntouched) {
+  WriteAll(dir_ / "bad.txt", "аб\xC0\n");
+  WriteAll(dir_ / "out.txt", "precious");
+  RunResult r = Run("convert --from kk-Cyrl --to cta-2024 bad.txt -o out.txt");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(ReadAll(dir_ / "out.txt"), "precious");
+}
+
+TEST_F(CliTest, InvalidUtf8InPlaceLeavesTheOriginalIntact) {
+  const std::string original = "сәлем\n\xE2\x82";
+  WriteAll(dir_ / "bad.txt", original);
+  RunResult r = Run("convert --from kk-Cyrl --to cta-2024 --in-place bad.txt");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("bad.txt:2:1"), std::string::npos) << r.err;
+  EXPECT_EQ(ReadAll(dir_ / "bad.txt"), original);
+}
+
+TEST_F(CliTest, InvalidPolicyReplaceAndSkip) {
+  WriteAll(dir_ / "bad.txt", "а\xFFб\xE2\x82");
+  RunResult r = Run("convert --from kk-Cyrl --to cta-2024 --invalid=replace bad.txt");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+  r = Run("convert --from kk-Cyrl --to cta-2024 --invalid=skip bad.txt");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "ab");
+  r = Run("convert --from kk-Cyrl --to cta-2024 --invalid=maybe bad.txt");
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST_F(CliTest, MissingOrUnreadableInputIsAnIoError) {
+  RunResult r = Run("convert --from kk-Cyrl --to cta-2024 missing.txt");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("missing.txt: cannot open: No such file or directory"), std::string::npos) << r.err;
+  fs::create_directory(dir_ / "sub");
+  r = Run("convert --from kk-Cyrl --to cta-2024 sub");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("sub: cannot convert a directory"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, OutputInsideAMissingDirectoryIsAnIoError) {
+  WriteAll(dir_ / "a.txt", "а");
+  RunResult r = Run("convert --from kk-Cyrl --to cta-2024 a.txt -o no/such/dir/out.txt");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("cannot create a temporary file"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, InPlaceKeepsPermissionsBomAndCrlfAndMakesABackup) {
+  const std::string original = "\xEF\xBB\xBF" "Сәлем\r\nдүние\r\n";
+  WriteAll(dir_ / "a.txt", original);
+  ASSERT_EQ(::chmod((dir_ / "a.txt").c_str(), 0640), 0);
+  RunResult r = Run("convert --from kk-Cyrl --to kk-Latn-2021 --in-place=.bak a.txt");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadAll(dir_ / "a.txt"), "\xEF\xBB\xBF" "Sälem\r\ndünie\r\n");
+  EXPECT_EQ(ReadAll(dir_ / "a.txt.bak"), original);
+  struct stat st;
+  ASSERT_EQ(::stat((dir_ / "a.txt").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 07777, 0640u);
+}
+
+TEST_F(CliTest, InPlaceRefusesWhatIsNotARegularFileAndStandardInput) {
+  ASSERT_EQ(::mkfifo((dir_ / "fifo").c_str(), 0600), 0);
+  RunResult r = Run("convert --from kk-Cyrl --to cta-2024 --in-place fifo");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--in-place needs a regular file"), std::string::npos) << r.err;
+  r = Run("convert --from kk-Cyrl --to cta-2024 --in-place", "а");
+  EXPECT_EQ(r.exit_code, 2);
+  r = Run("convert --from kk-Cyrl --to cta-2024 --in-place -o x.txt y.txt");
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST_F(CliTest, ToTakesThePathOfAUsersTable) {
+  WriteAll(dir_ / "mine.tbl",
+           "@from kk-Cyrl\n@to my-latin\n@case auto\nа > a\nқ > q\nз > z\nс > s\nт > t\nн > n\nш > sh\nы > y\n");
+  RunResult r = Run("convert --from kk-Cyrl --to ./mine.tbl", "Қазақстан ШЫНЫ");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "Qazaqstan SHYNY");
+  r = Run("convert --from tr-Latn --to ./mine.tbl", "a");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("converts from kk-Cyrl"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, TablesAreFoundThroughOrtaqTablePath) {
+  fs::create_directory(dir_ / "tables");
+  WriteAll(dir_ / "tables" / "kk-Cyrl--demo.tbl", "@from kk-Cyrl\n@to demo\nа > A\n");
+  RunResult r = Run("convert --from kk-Cyrl --to demo", "ааб", "ORTAQ_TABLE_PATH=\"$PWD/tables\"");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "AAб");
+  r = Run("list", "", "ORTAQ_TABLE_PATH=\"$PWD/tables\"");
+  EXPECT_NE(r.out.find("kk-Cyrl -> demo"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, ABrokenTableIsReportedWithFileLineColumnAndCaret) {
+  WriteAll(dir_ / "broken.tbl", "@from kk-Cyrl\n@to x\nclass V = а е\nе > ye / Q _\n");
+  RunResult r = Run("convert --from kk-Cyrl --to broken.tbl", "е");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("broken.tbl:4:10: error: 'Q' is not a declared class\n  е > ye / Q _\n           ^"),
+            std::string::npos)
+      << r.err;
+  r = Run("check broken.tbl");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("broken.tbl:4:10: error:"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("FAILED"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, CheckPassesOnTheShippedTablesAndReportsFailingTests) {
+  RunResult r = Run("check");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("kk-Cyrl--cta-2024.tbl: ok"), std::string::npos) << r.out;
+  WriteAll(dir_ / "t.tbl", "@from kk-Cyrl\n@to t\nа > a\ntest ааа > aab\n");
+  r = Run("check t.tbl");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("t.tbl:4:6: error: test failed: 'ааа' gives 'aaa', expected 'aab'"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, ListShowsEveryTableWithOptionsAndDefaults) {
+  RunResult r = Run("list");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const char* target : {"cta-2024", "cta-1991", "kk-Latn-2021", "kk-Latn-2018", "kk-Latn-2017"})
+    EXPECT_NE(r.out.find(std::string("kk-Cyrl -> ") + target), std::string::npos) << target;
+  EXPECT_NE(r.out.find("--set kk-i=i|ï  (default i)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("--set kk-u=ū|u|ŭ  (default ū)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("--set schwa=ä|ə  (default ä)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("--set eng=ñ|ň  (default ñ)"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, TestCommandEndsWithTheCountLine) {
+  RunResult r = Run("test");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  ASSERT_FALSE(r.out.empty());
+  const std::string last = r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1);
+  EXPECT_NE(last.find(" passed, 0 failed"), std::string::npos) << last;
+  // 5 tables x 150 golden cases at the least.
+  EXPECT_GT(std::stoi(last), 750);
+}
+
+TEST_F(CliTest, HelpVersionAndUsageErrors) {
+  RunResult r = Run("--help");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("convert"), std::string::npos);
+  r = Run("--version");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("ortaq ", 0), 0u) << r.out;
+  r = Run("convert --from kk-Cyrl --to cta-2024 --bogus");
+  EXPECT_EQ(r.exit_code, 2);
+  r = Run("");
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+}  // namespace

@@ -1,0 +1,34 @@
+// What every subcommand of the `ortaq` command shares: exit codes and message helpers.
+#ifndef ORTAQ_TOOLS_CLI_COMMON_HPP_
+#define ORTAQ_TOOLS_CLI_COMMON_HPP_
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "ortaq/ortaq.hpp"
+
+namespace ortaq::cli {
+
+// Exit codes, as documented in --help.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitBadData = 1;  // invalid input text, a table with errors, failed tests
+inline constexpr int kExitUsage = 2;    // wrong arguments, missing files, I/O errors
+
+// "ortaq: message" on stderr.
+inline void PrintError(std::string_view message) {
+  std::fprintf(stderr, "ortaq: %.*s\n", static_cast<int>(message.size()), message.data());
+}
+
+// Prints a library status with its diagnostics; returns the exit code it maps to.
+int ReportStatus(const Status& status);
+
+// Splits "KEY=VALUE"; false when there is no '='.
+bool SplitSetting(const std::string& text, std::pair<std::string, std::string>* setting);
+
+// Where the project's own golden files live in a build tree ("" when not built from source).
+std::string SourceCorporaDir();
+
+}  // namespace ortaq::cli
+
+#endif  // ORTAQ_TOOLS_CLI_COMMON_HPP_
