@@ -353,7 +353,10 @@ class Compiler {
       std::string output;
       if (!Expand(rule.output, rule.output_loc, &output)) continue;
       compiled.output = AddOutput(output);
-      compiled.specificity = static_cast<int>(rule.left.size() + rule.right.size());
+      // A longer context wins; at equal length, a rule with more option conditions wins (it was
+      // written for that choice of options).
+      compiled.specificity = static_cast<int>(rule.left.size() + rule.right.size()) * 16 +
+                             static_cast<int>(std::min<std::size_t>(rule.guards.size(), 15));
       out_->rules_source.push_back(rule);
       out_->rules.push_back(std::move(compiled));
     }
