@@ -69,6 +69,19 @@ class CodePointMap {
   std::vector<std::array<std::uint32_t, 256>> pages_ = std::vector<std::array<std::uint32_t, 256>>(1);
 };
 
+// What the engine does with a two-byte UTF-8 letter (U+0080..U+07FF: Latin, Greek, Cyrillic)
+// without looking anything else up: most letters of a text are decided by this table alone.
+struct FastEntry {
+  enum Kind : std::uint8_t {
+    kGeneral = 0,  // exceptions, longer keys, contexts or case decisions: take the full path
+    kCopy,         // no rule starts with this letter
+    kReplace,      // one context-free rule whose case form is known: write `pool[offset, +length)`
+  };
+  Kind kind = kGeneral;
+  std::uint8_t length = 0;
+  std::uint32_t offset = 0;
+};
+
 struct CompiledTable {
   TableInfo info;
   std::vector<std::pair<std::string, std::string>> settings;
@@ -83,6 +96,8 @@ struct CompiledTable {
   CodePointMap start;             // first letter (any case) -> trie node (0: no rule starts here)
   std::array<bool, 128> ascii_start{};  // ASCII bytes that may start a rule or an exception
   std::size_t max_key_bytes = 0;
+  std::vector<FastEntry> fast2 = std::vector<FastEntry>(0x800);  // indexed by code point
+  std::string fast_pool;
 
   // Exceptions: the lowercase word -> output index.
   std::vector<std::u32string> exception_words;
@@ -90,11 +105,18 @@ struct CompiledTable {
   CodePointMap exception_start;   // letters (any case) that begin an exception word
   std::size_t max_exception_letters = 0;
 
+  // SourceLower for the first kLowerTableSize code points, precomputed.
+  static constexpr char32_t kLowerTableSize = 0x800;
+  std::vector<char32_t> source_lower_table;
+
   // Case pairs: lowercase -> uppercase for the target; both ways for the source.
   std::vector<std::pair<char32_t, char32_t>> target_upper;
   std::vector<std::pair<char32_t, char32_t>> source_lower;  // upper -> lower
 
-  char32_t SourceLower(char32_t c) const;
+  char32_t SourceLower(char32_t c) const {
+    return c < kLowerTableSize ? source_lower_table[c] : SourceLowerSlow(c);
+  }
+  char32_t SourceLowerSlow(char32_t c) const;
   std::string TargetUpper(std::string_view text) const;
   std::string TargetTitle(std::string_view text) const;
 };

@@ -30,7 +30,7 @@ void CodePointMap::Set(char32_t c, std::uint32_t value) {
   pages_[page][c & 0xFF] = value;
 }
 
-char32_t CompiledTable::SourceLower(char32_t c) const {
+char32_t CompiledTable::SourceLowerSlow(char32_t c) const {
   for (const auto& [upper, lower] : source_lower)
     if (upper == c) return lower;
   return unicode::ToLower(c);
@@ -181,6 +181,8 @@ class Compiler {
     out_->case_auto = table_.case_auto;
     for (const CasePair& p : table_.target_case_pairs) out_->target_upper.emplace_back(p.lower, p.upper);
     for (const CasePair& p : table_.source_case_pairs) out_->source_lower.emplace_back(p.upper, p.lower);
+    out_->source_lower_table.resize(CompiledTable::kLowerTableSize);
+    for (char32_t c = 0; c < CompiledTable::kLowerTableSize; ++c) out_->source_lower_table[c] = out_->SourceLowerSlow(c);
     CompileClasses();
     if (!table_.vowel_class.empty()) {
       auto it = class_index_.find(table_.vowel_class);
@@ -515,6 +517,35 @@ class Compiler {
         if (variant < 128) out_->ascii_start[variant] = true;
       }
     }
+    BuildFastTable();
+  }
+
+  // Decides ahead, for every two-byte letter, what the engine's full path would do whenever
+  // that does not depend on the neighbours: copy it, or write one known output.
+  void BuildFastTable() {
+    for (char32_t c = 0x80; c < 0x800; ++c) {
+      FastEntry& e = out_->fast2[c];
+      if (out_->exception_start.Get(c) != 0) continue;  // kGeneral: may begin an exception
+      const std::uint32_t node = out_->start.Get(c);
+      if (node == 0) {
+        e.kind = FastEntry::kCopy;
+        continue;
+      }
+      const TrieNode& n = out_->nodes[node];
+      if (!n.children.empty() || n.rules.size() != 1) continue;
+      const CompiledRule& rule = out_->rules[n.rules[0]];
+      if (!rule.left.empty() || !rule.right.empty()) continue;
+      const OutputForms& forms = out_->outputs[rule.output];
+      const std::string* text = nullptr;
+      if (!out_->case_auto || !unicode::IsUpper(c)) text = &forms.lower;
+      else if (forms.title == forms.upper) text = &forms.upper;
+      if (!text || text->size() > 255) continue;
+      e.kind = FastEntry::kReplace;
+      e.length = static_cast<std::uint8_t>(text->size());
+      e.offset = static_cast<std::uint32_t>(out_->fast_pool.size());
+      out_->fast_pool += *text;
+    }
+    out_->fast_pool.append(8, '\0');  // the engine copies 8 bytes at a time from the pool
   }
 
   const MergedTable& table_;

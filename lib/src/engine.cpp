@@ -1,6 +1,7 @@
 #include "engine.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "unicode.hpp"
 #include "utf8.hpp"
@@ -52,6 +53,44 @@ struct Window {
   bool PeekPrev(std::size_t pos, char32_t* cp) const { return Prev(&pos, cp); }
 };
 
+// Appends to a string through a raw pointer: the string is sized ahead (and grown
+// geometrically when a long output needs it), then cut to what was written.
+class Writer {
+ public:
+  Writer(std::string& out, std::size_t input_bytes) : out_(out), start_(out.size()) {
+    out_.resize(start_ + input_bytes + input_bytes / 2 + kSlack);
+    at_ = out_.data() + start_;
+    end_ = out_.data() + out_.size();
+  }
+  void Put(const char* p, std::size_t n) {
+    Reserve(n);
+    std::memcpy(at_, p, n);
+    at_ += n;
+  }
+  // `p` may be read 8 bytes past its start (the fast-path pool is padded for this).
+  void PutPadded(const char* p, std::size_t n) {
+    Reserve(8);
+    std::memcpy(at_, p, 8);
+    at_ += n;
+  }
+  void Finish() { out_.resize(static_cast<std::size_t>(at_ - out_.data())); }
+
+ private:
+  static constexpr std::size_t kSlack = 64;
+  void Reserve(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - at_) >= n) return;
+    const std::size_t used = static_cast<std::size_t>(at_ - out_.data());
+    out_.resize(std::max(out_.size() * 2, used + n + kSlack));
+    at_ = out_.data() + used;
+    end_ = out_.data() + out_.size();
+  }
+
+  std::string& out_;
+  std::size_t start_;
+  char* at_;
+  char* end_;
+};
+
 class Converter {
  public:
   Converter(const CompiledTable& table, InvalidInputPolicy policy, const EngineInput& input, std::string* output,
@@ -64,16 +103,35 @@ class Converter {
     const std::size_t limit = in_.final ? in_.size : (in_.size > lookahead ? in_.size - lookahead : 0);
     std::size_t p = in_.begin;
     std::size_t run = p;  // start of the text being copied through
+    Writer w(out_, limit > p ? limit - p : 0);
     auto flush = [&](std::size_t end) {
       if (end > run) {
-        out_.append(reinterpret_cast<const char*>(data + run), end - run);
+        w.Put(reinterpret_cast<const char*>(data + run), end - run);
         if (edits_) edits_->Add(end - run, end - run, false);
       }
     };
+    const FastEntry* fast2 = t_.fast2.data();
+    const char* pool = t_.fast_pool.data();
     while (p < limit) {
       const unsigned char b = data[p];
       char32_t cp;
       std::size_t length;
+      // Two-byte letters: decided by one table read unless the letter needs its neighbours.
+      if (b >= 0xC2 && b < 0xE0 && p + 1 < in_.size && utf8::IsContinuation(data[p + 1])) {
+        const FastEntry& e = fast2[((b & 0x1Fu) << 6) | (data[p + 1] & 0x3Fu)];
+        if (e.kind == FastEntry::kCopy) {
+          p += 2;
+          continue;
+        }
+        if (e.kind == FastEntry::kReplace) {
+          flush(p);
+          w.PutPadded(pool + e.offset, e.length);
+          if (edits_) edits_->Add(2, e.length, true);
+          p += 2;
+          run = p;
+          continue;
+        }
+      }
       if (b < 0x80) {
         if (!t_.ascii_start[b]) {
           ++p;
@@ -87,9 +145,12 @@ class Converter {
           // Ill-formed, or (only when final) a sequence cut off by the end of the input.
           const std::size_t bad = d.length < 0 ? static_cast<std::size_t>(-d.length) : in_.size - p;
           flush(p);
-          if (policy_ == InvalidInputPolicy::kError) return EngineResult{p, true};
+          if (policy_ == InvalidInputPolicy::kError) {
+            w.Finish();
+            return EngineResult{p, true};
+          }
           if (policy_ == InvalidInputPolicy::kReplace) {
-            out_ += "\xEF\xBF\xBD";
+            w.Put("\xEF\xBF\xBD", 3);
             if (edits_) edits_->Add(bad, 3, true);
           } else if (edits_) {
             edits_->Add(bad, 0, true);
@@ -112,7 +173,7 @@ class Converter {
         flush(p);
         const OutputForms& forms = t_.outputs[output];
         const std::string& text = form == CaseForm::kLower ? forms.lower : form == CaseForm::kTitle ? forms.title : forms.upper;
-        out_ += text;
+        w.Put(text.data(), text.size());
         if (edits_) edits_->Add(consumed, text.size(), true);
         p += consumed;
         run = p;
@@ -121,8 +182,10 @@ class Converter {
       }
     }
     flush(p);
+    w.Finish();
     return EngineResult{p, false};
   }
+
 
  private:
   Window WindowAt(std::size_t p) const {

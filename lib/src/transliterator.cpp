@@ -2,6 +2,7 @@
 // texts or chunks. Every entry point catches what the standard library may throw (bad_alloc,
 // filesystem errors) so that nothing crosses the API.
 #include <algorithm>
+#include <cstring>
 #include <exception>
 #include <new>
 
@@ -79,6 +80,13 @@ InputPosition PositionIn(const unsigned char* data, std::size_t pos, std::uint64
   position.line = lines + 1;
   position.column = column + 1;
   return position;
+}
+
+// Lead bytes (and ASCII) are the code points; written so that the compiler vectorises it.
+std::uint64_t CountCodePoints(const char* begin, const char* end) {
+  std::uint64_t count = 0;
+  for (const char* p = begin; p < end; ++p) count += (static_cast<unsigned char>(*p) & 0xC0) != 0x80;
+  return count;
 }
 
 Status InvalidAt(const InputPosition& position) {
@@ -215,14 +223,14 @@ struct Stream::State {
     // Keep kContextWindow bytes of history for left context; drop the rest.
     const std::size_t drop = begin > kContextWindow ? begin - kContextWindow : 0;
     if (drop > 0) {
-      for (std::size_t i = 0; i < drop; ++i) {
-        const unsigned char b = static_cast<unsigned char>(buffer[i]);
-        if (b == '\n') {
-          ++lines;
-          column = 0;
-        } else if (!utf8::IsContinuation(b)) {
-          ++column;
-        }
+      const char* d = buffer.data();
+      const std::size_t newlines = static_cast<std::size_t>(std::count(d, d + drop, '\n'));
+      if (newlines > 0) {
+        lines += newlines;
+        const char* last = static_cast<const char*>(::memrchr(d, '\n', drop));
+        column = CountCodePoints(last + 1, d + drop);
+      } else {
+        column += CountCodePoints(d, d + drop);
       }
       buffer.erase(0, drop);
       begin -= drop;

@@ -32,10 +32,11 @@ struct PropertyTable {
   }
 };
 
-const PropertyTable& Properties() {
-  static const PropertyTable table;  // thread-safe initialisation (C++11 magic statics)
-  return table;
-}
+// Built when the library is loaded, so the hot path reads it without a guard check. Nothing
+// in this library reads it during static initialisation.
+const PropertyTable kProperties;
+
+inline const PropertyTable& Properties() { return kProperties; }
 
 }  // namespace
 
