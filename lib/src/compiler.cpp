@@ -80,6 +80,7 @@ MergedTable MergeLayers(const LoadedTable& table) {
       merged.to = layer.to;
       merged.title = layer.title;
       merged.tests = layer.tests;
+      merged.chain = layer.chain;
     }
     if (!layer.vowel_class.empty()) {
       merged.vowel_class = layer.vowel_class;

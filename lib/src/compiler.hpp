@@ -31,6 +31,7 @@ struct MergedTable {
   std::vector<Rule> rules;
   std::vector<Exception> exceptions;
   std::vector<TestCase> tests;  // the table's own; a base's tests are not inherited
+  std::vector<Inherit> chain;   // the table's own @chain (a chain table has no rules)
 };
 
 MergedTable MergeLayers(const LoadedTable& table);

@@ -122,6 +122,7 @@ struct TableAst {
   std::string vowel_class;  // @vowels
   SourceLoc vowel_loc;
   std::vector<Inherit> inherits;
+  std::vector<Inherit> chain;  // @chain: tables applied one after another
   std::vector<CasePair> target_case_pairs;
   std::vector<CasePair> source_case_pairs;
   std::vector<std::pair<char32_t, SourceLoc>> source_alphabet;  // @source-alphabet

@@ -214,6 +214,9 @@ class LineParser {
     } else if (name == "@inherit") {
       if (!need_args(1)) return;
       table_.inherits.push_back(Inherit{tokens_[1].Utf8(), Loc(tokens_[1])});
+    } else if (name == "@chain") {
+      if (tokens_.size() < 3) return Error(EndColumn(), "@chain names two or more tables (ids FROM--TO or .tbl paths)");
+      for (std::size_t i = 1; i < tokens_.size(); ++i) table_.chain.push_back(Inherit{tokens_[i].Utf8(), Loc(tokens_[i])});
     } else if (name == "@case") {
       if (!need_args(1)) return;
       const std::string v = tokens_[1].Utf8();
@@ -244,7 +247,7 @@ class LineParser {
       ParseOption();
     } else {
       Error(d, "unknown directive '" + name +
-                   "' (known: @from @to @title @inherit @case @case-pair @source-case-pair @option @vowels "
+                   "' (known: @from @to @title @inherit @chain @case @case-pair @source-case-pair @option @vowels "
                    "@source-alphabet @target-alphabet)");
     }
   }

@@ -7,6 +7,7 @@
 
 #include "compiler.hpp"
 #include "ortaq/ortaq.hpp"
+#include "table_build.hpp"
 #include "table_loader.hpp"
 
 namespace ortaq {
@@ -58,8 +59,10 @@ std::vector<TableInfo> ListTables(const Options& options) {
         LoadedTable loaded;
         std::vector<Diagnostic> diagnostics;
         TableInfo info;
-        if (LoadTableFile(file.string(), TableSearchPath(options), &loaded, &diagnostics)) {
-          info = InfoOf(MergeLayers(loaded));
+        std::vector<MergedTable> stages;
+        if (LoadTableFile(file.string(), TableSearchPath(options), &loaded, &diagnostics) &&
+            ExpandStages(loaded, options, &stages, &diagnostics).ok()) {
+          info = InfoOfStages(stages, file.string(), MergeLayers(loaded).title);
         } else {
           info.path = file.string();
           info.title = "(does not load: " + (diagnostics.empty() ? std::string("error") : diagnostics.front().message) + ")";
@@ -74,6 +77,16 @@ std::vector<TableInfo> ListTables(const Options& options) {
   return tables;
 }
 
+std::string FindTableFile(std::string_view from, std::string_view to, const Options& options) {
+  const std::string name = std::string(from) + "--" + std::string(to) + ".tbl";
+  for (const std::string& dir : TableSearchPath(options)) {
+    const fs::path candidate = fs::path(dir) / name;
+    std::error_code ec;
+    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+  }
+  return {};
+}
+
 std::string FindTable(std::string_view from, std::string_view to, const Options& options, Status* status) {
   try {
     if (LooksLikePath(to)) {
@@ -82,12 +95,8 @@ std::string FindTable(std::string_view from, std::string_view to, const Options&
       if (status) *status = Status(StatusCode::kNotFound, "no table file '" + std::string(to) + "'");
       return {};
     }
-    const std::string name = std::string(from) + "--" + std::string(to) + ".tbl";
-    for (const std::string& dir : TableSearchPath(options)) {
-      const fs::path candidate = fs::path(dir) / name;
-      std::error_code ec;
-      if (fs::is_regular_file(candidate, ec)) return candidate.string();
-    }
+    const std::string found = FindTableFile(from, to, options);
+    if (!found.empty()) return found;
     std::string targets;
     for (const TableInfo& t : ListTables(options))
       if (t.from == from) targets += (targets.empty() ? "" : ", ") + t.to;

@@ -7,6 +7,8 @@
 #include <new>
 
 #include "compiler.hpp"
+#include "edit_compose.hpp"
+#include "table_build.hpp"
 #include "engine.hpp"
 #include "ortaq/ortaq.hpp"
 #include "table_loader.hpp"
@@ -15,7 +17,7 @@
 namespace ortaq {
 
 struct Transliterator::Impl {
-  std::unique_ptr<CompiledTable> table;
+  BuiltTable built;  // one compiled stage, or several for a chain
   InvalidInputPolicy policy = InvalidInputPolicy::kError;
 };
 
@@ -27,39 +29,34 @@ void SetStatus(Status* out, Status status) {
   if (out) *out = std::move(status);
 }
 
-std::shared_ptr<const Transliterator> Build(const LoadedTable& loaded, bool loaded_ok, std::vector<Diagnostic> diagnostics,
-                                            const Options& options, Status* status) {
+std::shared_ptr<const Transliterator> Build(const std::vector<MergedTable>& stages, TableInfo info, const Options& options,
+                                            std::vector<Diagnostic> diagnostics, Status* status) {
+  auto impl = std::make_unique<Transliterator::Impl>();
+  impl->policy = options.invalid_input;
+  Status built = BuildStages(stages, std::move(info), options, &impl->built, &diagnostics);
+  if (!built.ok()) {
+    SetStatus(status, std::move(built));
+    return nullptr;
+  }
+  SetStatus(status, Status());
+  return std::make_shared<const Transliterator>(std::move(impl));
+}
+
+std::shared_ptr<const Transliterator> BuildLoaded(const LoadedTable& loaded, bool loaded_ok, std::vector<Diagnostic> diagnostics,
+                                                  const Options& options, Status* status) {
   if (!loaded_ok) {
     std::string message = diagnostics.empty() ? "the table could not be loaded" : diagnostics.front().Format();
     SetStatus(status, Status(StatusCode::kTableError, message, std::move(diagnostics)));
     return nullptr;
   }
-  const MergedTable merged = MergeLayers(loaded);
-  if (merged.from.empty() || merged.to.empty()) {
-    SourceLoc loc{merged.file, 1, 1};
-    diagnostics.push_back(loc.Error("a table to convert with needs '@from ID' and '@to ID'"));
-    SetStatus(status, Status(StatusCode::kTableError, diagnostics.back().Format(), std::move(diagnostics)));
+  std::vector<MergedTable> stages;
+  Status expanded = ExpandStages(loaded, options, &stages, &diagnostics);
+  if (!expanded.ok()) {
+    SetStatus(status, std::move(expanded));
     return nullptr;
   }
-  Settings settings;
-  Status resolved = ResolveSettings(merged, options.settings, &settings);
-  if (!resolved.ok()) {
-    SetStatus(status, std::move(resolved));
-    return nullptr;
-  }
-  auto compiled = Compile(merged, settings, &diagnostics);
-  if (!compiled) {
-    const auto first_error = std::find_if(diagnostics.begin(), diagnostics.end(),
-                                          [](const Diagnostic& d) { return d.severity == Severity::kError; });
-    std::string message = first_error == diagnostics.end() ? "the table failed to compile" : first_error->Format();
-    SetStatus(status, Status(StatusCode::kTableError, message, std::move(diagnostics)));
-    return nullptr;
-  }
-  auto impl = std::make_unique<Transliterator::Impl>();
-  impl->table = std::move(compiled);
-  impl->policy = options.invalid_input;
-  SetStatus(status, Status());
-  return std::make_shared<const Transliterator>(std::move(impl));
+  const MergedTable own = MergeLayers(loaded);
+  return Build(stages, InfoOfStages(stages, loaded.path, own.title), options, std::move(diagnostics), status);
 }
 
 // Line and column of byte `pos` of `data`, given the lines and columns already passed.
@@ -107,8 +104,21 @@ std::shared_ptr<const Transliterator> Transliterator::FromIds(std::string_view f
     Status found;
     const std::string path = FindTable(from, to, options, &found);
     if (path.empty()) {
-      SetStatus(status, std::move(found));
-      return nullptr;
+      // No table converts directly: chain tables through other alphabets (e.g. kk-Cyrl).
+      const std::vector<std::string> chain = found.code() == StatusCode::kNotFound ? FindChain(from, to, options)
+                                                                                  : std::vector<std::string>();
+      if (chain.empty()) {
+        SetStatus(status, std::move(found));
+        return nullptr;
+      }
+      std::vector<MergedTable> stages;
+      std::vector<Diagnostic> diagnostics;
+      Status loaded = LoadStageFiles(chain, options, &stages, &diagnostics);
+      if (!loaded.ok()) {
+        SetStatus(status, std::move(loaded));
+        return nullptr;
+      }
+      return Build(stages, InfoOfStages(stages, "", ""), options, std::move(diagnostics), status);
     }
     auto t = FromFile(path, options, status);
     if (t && t->info().from != from) {
@@ -135,7 +145,7 @@ std::shared_ptr<const Transliterator> Transliterator::FromFile(const std::string
       SetStatus(status, Status(StatusCode::kNotFound, std::move(message), std::move(diagnostics)));
       return nullptr;
     }
-    return Build(loaded, ok, std::move(diagnostics), options, status);
+    return BuildLoaded(loaded, ok, std::move(diagnostics), options, status);
   } catch (const std::exception& e) {
     SetStatus(status, InternalError(e));
     return nullptr;
@@ -148,32 +158,56 @@ std::shared_ptr<const Transliterator> Transliterator::FromText(std::string_view 
     LoadedTable loaded;
     std::vector<Diagnostic> diagnostics;
     const bool ok = LoadTableText(text, name, TableSearchPath(options), &loaded, &diagnostics);
-    return Build(loaded, ok, std::move(diagnostics), options, status);
+    return BuildLoaded(loaded, ok, std::move(diagnostics), options, status);
   } catch (const std::exception& e) {
     SetStatus(status, InternalError(e));
     return nullptr;
   }
 }
 
-const TableInfo& Transliterator::info() const { return impl_->table->info; }
+const TableInfo& Transliterator::info() const { return impl_->built.info; }
 
 const std::vector<std::pair<std::string, std::string>>& Transliterator::settings() const {
-  return impl_->table->settings;
+  return impl_->built.settings;
 }
 
 Status Transliterator::Transliterate(std::string_view input, std::string* output, EditList* edits) const {
   if (!output) return Status(StatusCode::kInvalidArgument, "output must not be null");
   try {
-    output->clear();
-    output->reserve(input.size() + input.size() / 4);
     if (edits) edits->Clear();
-    EngineInput in;
-    in.data = reinterpret_cast<const unsigned char*>(input.data());
-    in.size = input.size();
-    in.begin = 0;
-    in.final = true;
-    const EngineResult result = RunEngine(*impl_->table, impl_->policy, in, output, edits);
-    if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, result.next, 0, 0));
+    const auto& stages = impl_->built.stages;
+    std::string_view text = input;
+    std::string buffers[2];
+    EditList composed;
+    for (std::size_t i = 0; i < stages.size(); ++i) {
+      const bool last = i + 1 == stages.size();
+      std::string* out = last ? output : &buffers[i % 2];
+      out->clear();
+      out->reserve(text.size() + text.size() / 4);
+      EditList stage_edits;
+      EngineInput in;
+      in.data = reinterpret_cast<const unsigned char*>(text.data());
+      in.size = text.size();
+      in.begin = 0;
+      in.final = true;
+      // Later stages read this library's own output, which is valid UTF-8.
+      const EngineResult result = RunEngine(*stages[i], impl_->policy, in, out, edits ? &stage_edits : nullptr);
+      if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, result.next, 0, 0));
+      if (edits) {
+        if (i == 0) {
+          composed = std::move(stage_edits);
+        } else {
+          EditComposer composer;
+          for (const EditSpan& span : composed.spans()) composer.AddFirst(span);
+          for (const EditSpan& span : stage_edits.spans()) composer.AddSecond(span);
+          EditList next;
+          composer.Finish(&next);
+          composed = std::move(next);
+        }
+      }
+      text = *out;
+    }
+    if (edits) *edits = std::move(composed);
     return Status();
   } catch (const std::exception& e) {
     return InternalError(e);
@@ -182,43 +216,26 @@ Status Transliterator::Transliterate(std::string_view input, std::string* output
 
 // ---- Stream ----------------------------------------------------------------------------------
 
-struct Stream::State {
-  std::shared_ptr<const Transliterator> transliterator;
+// One stage of a stream: the bytes it still needs, and where they are in its input.
+struct StageStream {
   std::string buffer;          // kept history, then unconverted bytes
   std::size_t begin = 0;       // first unconverted byte in buffer
   std::uint64_t base = 0;      // absolute offset of buffer[0]
   std::uint64_t lines = 0;     // newlines in the bytes dropped from the buffer
   std::uint64_t column = 0;    // code points after the last of them
-  std::uint64_t output_done = 0;  // output bytes written so far (for absolute edit offsets)
-  bool finished = false;
-  bool failed = false;
 
-  Status Run(bool final, std::string* output, EditList* edits) {
-    const Transliterator::Impl& impl = transliterator->impl();
+  // Converts what it can of buffer + chunk, appending to *output and (when asked) spans with
+  // offsets relative to this call's first converted byte and first output byte.
+  Status Run(const CompiledTable& table, InvalidInputPolicy policy, std::string_view chunk, bool final,
+             std::string* output, EditList* edits) {
+    buffer.append(chunk);
     EngineInput in;
     in.data = reinterpret_cast<const unsigned char*>(buffer.data());
     in.size = buffer.size();
     in.begin = begin;
     in.final = final;
-    // The engine's edit offsets start at 0; shift them to absolute stream offsets.
-    const std::uint64_t source_done = base + begin;
-    const std::size_t output_size_before = output->size();
-    EditList local;
-    const EngineResult result = RunEngine(*impl.table, impl.policy, in, output, edits ? &local : nullptr);
-    if (edits) {
-      for (EditSpan s : local.spans()) {
-        s.source_begin += source_done;
-        s.source_end += source_done;
-        s.output_begin += output_done;
-        s.output_end += output_done;  // output_done is still the total before this run
-        edits->Append(s);
-      }
-    }
-    output_done += output->size() - output_size_before;
-    if (result.invalid) {
-      failed = true;
-      return InvalidAt(PositionIn(in.data, result.next, base + result.next, lines, column));
-    }
+    const EngineResult result = RunEngine(table, policy, in, output, edits);
+    if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, base + result.next, lines, column));
     begin = result.next;
     // Keep kContextWindow bytes of history for left context; drop the rest.
     const std::size_t drop = begin > kContextWindow ? begin - kContextWindow : 0;
@@ -235,6 +252,68 @@ struct Stream::State {
       buffer.erase(0, drop);
       begin -= drop;
       base += drop;
+    }
+    return Status();
+  }
+};
+
+struct Stream::State {
+  std::shared_ptr<const Transliterator> transliterator;
+  std::vector<StageStream> stages;
+  std::vector<EditComposer> composers;  // between stage i and i+1
+  std::uint64_t source_done = 0;        // absolute offsets of the next edit span
+  std::uint64_t output_done = 0;
+  bool finished = false;
+  bool failed = false;
+
+  Status Run(std::string_view chunk, bool final, std::string* output, EditList* edits) {
+    const Transliterator::Impl& impl = transliterator->impl();
+    const auto& tables = impl.built.stages;
+    if (stages.empty()) {
+      stages.resize(tables.size());
+      composers.resize(tables.size() - 1);
+    }
+    std::string_view input = chunk;
+    std::string middle[2];
+    EditList carried;  // spans from the source to the current stage's output, relative
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+      const bool last = i + 1 == tables.size();
+      std::string* out = last ? output : &middle[i % 2];
+      if (!last) out->clear();
+      EditList spans;
+      Status status = stages[i].Run(*tables[i], i == 0 ? impl.policy : InvalidInputPolicy::kError, input, final, out,
+                                    edits ? &spans : nullptr);
+      if (!status.ok()) {
+        failed = true;
+        return status;
+      }
+      if (edits) {
+        if (i == 0) {
+          carried = std::move(spans);
+        } else {
+          EditComposer& composer = composers[i - 1];
+          for (const EditSpan& span : carried.spans()) composer.AddFirst(span);
+          for (const EditSpan& span : spans.spans()) composer.AddSecond(span);
+          EditList next;
+          if (final) composer.Finish(&next);
+          else composer.Drain(&next);
+          carried = std::move(next);
+        }
+      }
+      if (!last) input = *out;
+    }
+    if (edits) {
+      for (EditSpan span : carried.spans()) {
+        span.source_begin += source_done;
+        span.source_end += source_done;
+        span.output_begin += output_done;
+        span.output_end += output_done;
+        edits->Append(span);
+      }
+      if (!carried.empty()) {
+        source_done += carried.spans().back().source_end;
+        output_done += carried.spans().back().output_end;
+      }
     }
     return Status();
   }
@@ -259,8 +338,7 @@ Status Stream::Write(std::string_view chunk, std::string* output, EditList* edit
   if (state_->finished) return Status(StatusCode::kInvalidArgument, "Write after Finish");
   if (state_->failed) return Status(StatusCode::kInvalidArgument, "the stream stopped at invalid input");
   try {
-    state_->buffer.append(chunk);
-    return state_->Run(/*final=*/false, output, edits);
+    return state_->Run(chunk, /*final=*/false, output, edits);
   } catch (const std::exception& e) {
     return InternalError(e);
   }
@@ -272,7 +350,7 @@ Status Stream::Finish(std::string* output, EditList* edits) {
   if (state_->failed) return Status(StatusCode::kInvalidArgument, "the stream stopped at invalid input");
   try {
     state_->finished = true;
-    return state_->Run(/*final=*/true, output, edits);
+    return state_->Run({}, /*final=*/true, output, edits);
   } catch (const std::exception& e) {
     return InternalError(e);
   }
