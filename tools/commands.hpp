@@ -16,6 +16,7 @@ struct ConvertOptions {
   std::string output;
   std::string in_place_suffix;
   std::string invalid = "error";
+  std::string detect = "input";
   std::vector<std::string> files;
 };
 CLI::App* AddConvertCommand(CLI::App& app, ConvertOptions& options);
@@ -29,6 +30,25 @@ struct CheckOptions {
 };
 CLI::App* AddCheckCommand(CLI::App& app, CheckOptions& options);
 int RunCheck(const CheckOptions& options);
+
+struct DetectOptions {
+  bool per_line = false;
+  std::vector<std::string> files;
+};
+CLI::App* AddDetectCommand(CLI::App& app, DetectOptions& options);
+int RunDetect(const DetectOptions& options);
+// Reads a whole input ("-" is standard input); prints the error and returns false on failure.
+bool ReadInput(const std::string& name, std::string* text);
+
+struct RoundtripOptions {
+  std::string from;
+  std::string via;
+  std::vector<std::string> settings;
+  std::vector<std::string> files;
+  int examples = 10;
+};
+CLI::App* AddRoundtripCommand(CLI::App& app, RoundtripOptions& options);
+int RunRoundtrip(const RoundtripOptions& options);
 
 struct TestOptions {
   std::vector<std::string> corpora;

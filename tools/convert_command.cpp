@@ -3,6 +3,8 @@
 // the size of the file or the length of its lines.
 #include <cerrno>
 #include <cstring>
+#include <cstdlib>
+#include <map>
 #include <memory>
 
 #include <sys/stat.h>
@@ -16,6 +18,7 @@ namespace ortaq::cli {
 namespace {
 
 constexpr std::size_t kChunkBytes = 1 << 16;
+constexpr std::size_t kDetectBytes = 1 << 20;  // how much of an input --from auto reads to decide
 
 // Where converted text goes.
 class Sink {
@@ -36,6 +39,36 @@ class FileSink : public Sink {
 
  private:
   AtomicFile& file_;
+};
+
+// Which transliterator converts an input: one fixed table, or one chosen by detecting the
+// input's alphabet (`--from auto`), for the whole input or for each line.
+class Source {
+ public:
+  Source(std::string from, std::string to, Options options, bool per_line)
+      : from_(std::move(from)), to_(std::move(to)), options_(std::move(options)), per_line_(per_line) {}
+
+  bool automatic() const { return from_ == "auto"; }
+  bool per_line() const { return per_line_; }
+
+  // The transliterator from `from` (a detected id, or the fixed --from) to the target; nullptr
+  // when `from` already is the target (the text is copied).
+  std::shared_ptr<const Transliterator> For(const std::string& from, Status* status) {
+    *status = Status();
+    if (from == to_) return nullptr;
+    auto it = cache_.find(from);
+    if (it != cache_.end()) return it->second;
+    auto t = Transliterator::FromIds(from, to_, options_, status);
+    if (t) cache_.emplace(from, t);
+    return t;
+  }
+  const std::string& from() const { return from_; }
+
+ private:
+  std::string from_, to_;
+  Options options_;
+  bool per_line_;
+  std::map<std::string, std::shared_ptr<const Transliterator>> cache_;
 };
 
 struct InputFile {
@@ -70,27 +103,54 @@ bool OpenInput(const std::string& name, InputFile* input) {
   return true;
 }
 
-// Streams one input through the transliterator into the sink. Returns an exit code.
-int ConvertOne(const Transliterator& transliterator, const std::string& name, std::FILE* in, Sink& sink) {
-  std::unique_ptr<Stream> stream = transliterator.NewStream();
+int ReportInputStatus(const std::string& display, const Status& status) {
+  if (status.code() == StatusCode::kInvalidInput) {
+    const InputPosition& p = status.position();
+    PrintError(display + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": invalid UTF-8 (byte offset " +
+               std::to_string(p.byte_offset) + "); use --invalid=replace or --invalid=skip to convert anyway");
+    return kExitBadData;
+  }
+  return ReportStatus(status);
+}
+
+// Streams one input through the transliterator into the sink, `head` (already read from `in`)
+// first. A null transliterator copies. Returns an exit code.
+int StreamOne(const Transliterator* transliterator, const std::string& name, std::FILE* in, std::string_view head,
+              Sink& sink) {
+  std::string error;
+  const std::string display = name == "-" ? "<stdin>" : name;
+  if (!transliterator) {  // the input is already in the target alphabet
+    std::string chunk(kChunkBytes, '\0');
+    if (!sink.Write(head, &error)) {
+      PrintError(error);
+      return kExitUsage;
+    }
+    for (;;) {
+      const std::size_t got = std::fread(chunk.data(), 1, chunk.size(), in);
+      if (!sink.Write(std::string_view(chunk.data(), got), &error)) {
+        PrintError(error);
+        return kExitUsage;
+      }
+      if (got < chunk.size()) break;
+    }
+    return kExitOk;
+  }
+  std::unique_ptr<Stream> stream = transliterator->NewStream();
   if (!stream) {
     PrintError("out of memory");
     return kExitUsage;
   }
   std::string chunk(kChunkBytes, '\0');
   std::string output;
-  std::string error;
-  const std::string display = name == "-" ? "<stdin>" : name;
-  auto report = [&](const Status& status) {
-    if (status.code() == StatusCode::kInvalidInput) {
-      const InputPosition& p = status.position();
-      PrintError(display + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) +
-                 ": invalid UTF-8 (byte offset " + std::to_string(p.byte_offset) +
-                 "); use --invalid=replace or --invalid=skip to convert anyway");
-      return kExitBadData;
+  auto report = [&](const Status& status) { return ReportInputStatus(display, status); };
+  if (!head.empty()) {
+    Status status = stream->Write(head, &output);
+    if (!status.ok()) return report(status);
+    if (!sink.Write(output, &error)) {
+      PrintError(error);
+      return kExitUsage;
     }
-    return ReportStatus(status);
-  };
+  }
   for (;;) {
     const std::size_t got = std::fread(chunk.data(), 1, chunk.size(), in);
     if (got > 0) {
@@ -120,7 +180,84 @@ int ConvertOne(const Transliterator& transliterator, const std::string& name, st
   return kExitOk;
 }
 
-int ConvertInPlace(const Transliterator& transliterator, const std::string& name, const std::string& suffix) {
+// Converts line by line, detecting each line's alphabet (`--detect=line`). A line without
+// letters keeps the alphabet of the line before it.
+int ConvertLines(Source& source, const std::string& name, std::FILE* in, Sink& sink) {
+  const std::string display = name == "-" ? "<stdin>" : name;
+  char* line = nullptr;
+  std::size_t capacity = 0;
+  std::string current = "";
+  std::string output, error;
+  std::uint64_t line_number = 0, offset = 0;
+  int code = kExitOk;
+  for (;;) {
+    const ssize_t got = ::getline(&line, &capacity, in);
+    if (got < 0) break;
+    ++line_number;
+    const std::string_view text(line, static_cast<std::size_t>(got));
+    const Detection detection = DetectSource(text);
+    if (!detection.id.empty()) current = detection.id;
+    if (current.empty()) {
+      output.assign(text);  // nothing to go by yet: no letters so far
+    } else {
+      Status status;
+      auto t = source.For(current, &status);
+      if (!t && !status.ok()) {
+        code = ReportStatus(status);
+        break;
+      }
+      if (!t) {
+        output.assign(text);
+      } else {
+        status = t->Transliterate(text, &output);
+        if (!status.ok()) {
+          if (status.code() == StatusCode::kInvalidInput) {
+            InputPosition p = status.position();
+            p.line = line_number;
+            p.byte_offset += offset;
+            status = Status::InvalidInput(status.message(), p);
+          }
+          code = ReportInputStatus(display, status);
+          break;
+        }
+      }
+    }
+    if (!sink.Write(output, &error)) {
+      PrintError(error);
+      code = kExitUsage;
+      break;
+    }
+    offset += static_cast<std::uint64_t>(got);
+  }
+  std::free(line);
+  return code;
+}
+
+// Converts one input with the source's transliterator, or the one its detected alphabet needs.
+int ConvertOne(Source& source, const std::string& name, std::FILE* in, Sink& sink) {
+  Status status;
+  if (!source.automatic()) {
+    auto t = source.For(source.from(), &status);
+    if (!t && !status.ok()) return ReportStatus(status);
+    return StreamOne(t.get(), name, in, {}, sink);
+  }
+  if (source.per_line()) return ConvertLines(source, name, in, sink);
+  // Whole input: detect from its first MiB, then convert all of it with one table.
+  std::string head(kDetectBytes, '\0');
+  head.resize(std::fread(head.data(), 1, head.size(), in));
+  const Detection detection = DetectSource(head);
+  const std::string display = name == "-" ? "<stdin>" : name;
+  if (detection.id.empty()) {
+    if (head.empty()) return kExitOk;
+    PrintError(display + ": cannot tell which alphabet this is (no letters to go by); give --from");
+    return kExitBadData;
+  }
+  auto t = source.For(detection.id, &status);
+  if (!t && !status.ok()) return ReportStatus(status);
+  return StreamOne(t.get(), name, in, head, sink);
+}
+
+int ConvertInPlace(Source& source, const std::string& name, const std::string& suffix) {
   struct stat st;
   if (::stat(name.c_str(), &st) != 0) {
     PrintError(name + ": cannot open: " + std::strerror(errno));
@@ -139,7 +276,7 @@ int ConvertInPlace(const Transliterator& transliterator, const std::string& name
     return kExitUsage;
   }
   FileSink sink(&out);
-  const int code = ConvertOne(transliterator, name, input.file, sink);
+  const int code = ConvertOne(source, name, input.file, sink);
   if (code != kExitOk) return code;  // the temporary file is removed; the original is untouched
   if (!suffix.empty()) {
     // Keep the original under the backup name too (a second link: the original name stays
@@ -162,7 +299,11 @@ int ConvertInPlace(const Transliterator& transliterator, const std::string& name
 
 CLI::App* AddConvertCommand(CLI::App& app, ConvertOptions& options) {
   CLI::App* cmd = app.add_subcommand("convert", "Convert text from one alphabet to another");
-  cmd->add_option("--from", options.from, "Source alphabet id, e.g. kk-Cyrl")->required();
+  cmd->add_option("--from", options.from,
+                  "Source alphabet id, e.g. kk-Cyrl; 'auto' detects kk-Cyrl, kk-Latn-2017/2018/2021 or tr-Latn")
+      ->required();
+  cmd->add_option("--detect", options.detect, "With --from auto: one guess per input (default) or per line")
+      ->check(CLI::IsMember({"input", "line"}));
   cmd->add_option("--to", options.to, "Target alphabet id (e.g. cta-2024), or the path of a .tbl file")->required();
   cmd->add_option("--set", options.settings, "Set a table option, KEY=VALUE (repeatable; see 'ortaq list')")
       ->allow_extra_args(false);  // one value per --option, so files after it stay files
@@ -204,13 +345,21 @@ int RunConvert(const ConvertOptions& options, const CLI::App& command) {
   library_options.invalid_input = options.invalid == "replace" ? InvalidInputPolicy::kReplace
                                   : options.invalid == "skip"  ? InvalidInputPolicy::kSkip
                                                                : InvalidInputPolicy::kError;
-  Status status;
-  auto transliterator = Transliterator::FromIds(options.from, options.to, library_options, &status);
-  if (!transliterator) return ReportStatus(status);
+  if (options.detect != "input" && options.from != "auto") {
+    PrintError("--detect goes with --from auto");
+    return kExitUsage;
+  }
+  Source source(options.from, options.to, library_options, options.detect == "line");
+  if (!source.automatic()) {
+    // Load the table before touching any file, so a bad table or option costs nothing.
+    Status status;
+    auto t = source.For(options.from, &status);
+    if (!t && !status.ok()) return ReportStatus(status);
+  }
 
   if (in_place) {
     int worst = kExitOk;
-    for (const auto& f : files) worst = std::max(worst, ConvertInPlace(*transliterator, f, suffix));
+    for (const auto& f : files) worst = std::max(worst, ConvertInPlace(source, f, suffix));
     return worst;
   }
   if (!options.output.empty()) {
@@ -228,7 +377,7 @@ int RunConvert(const ConvertOptions& options, const CLI::App& command) {
     }
     FileSink sink(&out);
     for (std::size_t i = 0; i < files.size(); ++i) {
-      const int code = ConvertOne(*transliterator, files[i], inputs[i]->file, sink);
+      const int code = ConvertOne(source, files[i], inputs[i]->file, sink);
       if (code != kExitOk) return code;
     }
     if (!out.Commit(&error)) {
@@ -241,7 +390,7 @@ int RunConvert(const ConvertOptions& options, const CLI::App& command) {
   for (const auto& f : files) {
     InputFile input;
     if (!OpenInput(f, &input)) return kExitUsage;
-    const int code = ConvertOne(*transliterator, f, input.file, sink);
+    const int code = ConvertOne(source, f, input.file, sink);
     if (code != kExitOk) return code;
   }
   if (std::fflush(stdout) != 0) {

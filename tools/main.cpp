@@ -19,10 +19,14 @@ int main(int argc, char** argv) {
   ConvertOptions convert;
   CheckOptions check;
   TestOptions test;
+  DetectOptions detect;
+  RoundtripOptions roundtrip;
   CLI::App* convert_cmd = AddConvertCommand(app, convert);
   CLI::App* list_cmd = AddListCommand(app);
   CLI::App* check_cmd = AddCheckCommand(app, check);
   CLI::App* test_cmd = AddTestCommand(app, test);
+  CLI::App* detect_cmd = AddDetectCommand(app, detect);
+  CLI::App* roundtrip_cmd = AddRoundtripCommand(app, roundtrip);
 
   try {
     app.parse(argc, argv);
@@ -35,6 +39,8 @@ int main(int argc, char** argv) {
     if (list_cmd->parsed()) return RunList();
     if (check_cmd->parsed()) return RunCheck(check);
     if (test_cmd->parsed()) return RunTest(test);
+    if (detect_cmd->parsed()) return RunDetect(detect);
+    if (roundtrip_cmd->parsed()) return RunRoundtrip(roundtrip);
   } catch (const std::exception& e) {
     PrintError(std::string("internal error: ") + e.what());
     return kExitUsage;

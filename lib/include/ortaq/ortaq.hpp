@@ -218,6 +218,19 @@ std::vector<TableInfo> ListTables(const Options& options);
 std::string FindTable(std::string_view from, std::string_view to, const Options& options,
                       Status* status);
 
+// A guess of which alphabet a text is written in, among the sources ortaq reads:
+// kk-Cyrl, kk-Latn-2017, kk-Latn-2018, kk-Latn-2021 and tr-Latn.
+struct Detection {
+  std::string id;            // the best guess; "" when the text has no letters to go by
+  double confidence = 0.0;   // 0..1: how far the best score is ahead of the second
+  std::vector<std::pair<std::string, double>> scores;  // every candidate, best first
+};
+
+// Decides from letters and letter pairs that only one alphabet uses (Kazakh Cyrillic letters;
+// 2018 acute letters á ǵ ń ó ú ý; 2021 ä ñ ū; 2017 letter + apostrophe; Turkish c ç â î û and
+// the absence of q, x, w) and from frequent function words. Reads at most the first 1 MiB.
+Detection DetectSource(std::string_view text);
+
 // The result of linting a table or running test cases.
 struct CheckReport {
   std::vector<Diagnostic> diagnostics;  // errors and warnings, in file order
