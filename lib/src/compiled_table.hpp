@@ -78,6 +78,7 @@ struct FastEntry {
     kReplace,      // one context-free rule whose case form is known: write `pool[offset, +length)`
   };
   Kind kind = kGeneral;
+  bool mark = false;  // a combining mark: it may compose with the output before it
   std::uint8_t length = 0;
   std::uint32_t offset = 0;
 };

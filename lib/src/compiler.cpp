@@ -363,7 +363,26 @@ class Compiler {
       out_->rules_source.push_back(rule);
       out_->rules.push_back(std::move(compiled));
     }
+    AddDecomposedKeys();
     for (std::size_t i = 0; i < out_->rules.size(); ++i) out_->rules[i].source = &out_->rules_source[i];
+  }
+
+  // Text may hold a letter decomposed (u + U+0304 for ū): every key with a decomposition also
+  // matches its NFD form, unless the table gives a rule for that form itself.
+  void AddDecomposedKeys() {
+    std::set<std::string> signatures;
+    for (const Rule& r : out_->rules_source) signatures.insert(r.Signature());
+    const std::size_t explicit_rules = out_->rules.size();
+    for (std::size_t i = 0; i < explicit_rules; ++i) {
+      const std::u32string nfd = utf8::DecodeValid(unicode::ToNfd(utf8::Encode(out_->rules_source[i].key)));
+      if (nfd == out_->rules_source[i].key) continue;
+      Rule variant = out_->rules_source[i];
+      variant.key = nfd;
+      if (!signatures.insert(variant.Signature()).second) continue;
+      CompiledRule compiled = out_->rules[i];
+      out_->rules_source.push_back(std::move(variant));
+      out_->rules.push_back(std::move(compiled));
+    }
   }
 
   void CompileExceptions() {
@@ -526,6 +545,7 @@ class Compiler {
   void BuildFastTable() {
     for (char32_t c = 0x80; c < 0x800; ++c) {
       FastEntry& e = out_->fast2[c];
+      e.mark = unicode::IsMark(c);
       if (out_->exception_start.Get(c) != 0) continue;  // kGeneral: may begin an exception
       const std::uint32_t node = out_->start.Get(c);
       if (node == 0) {

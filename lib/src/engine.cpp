@@ -123,7 +123,7 @@ class Converter {
           p += 2;
           continue;
         }
-        if (e.kind == FastEntry::kReplace) {
+        if (e.kind == FastEntry::kReplace && !MarkAt(p + 2)) {
           flush(p);
           w.PutPadded(pool + e.offset, e.length);
           if (edits_) edits_->Add(2, e.length, true);
@@ -173,6 +173,22 @@ class Converter {
         flush(p);
         const OutputForms& forms = t_.outputs[output];
         const std::string& text = form == CaseForm::kLower ? forms.lower : form == CaseForm::kTitle ? forms.title : forms.upper;
+        if (MarkAt(p + consumed)) {
+          // Combining marks after a converted letter may compose with it (а + U+0301 became
+          // a + U+0301, which is á): take them into the match and write the NFC form.
+          const Window window = WindowAt(p);
+          std::size_t end = p + consumed;
+          char32_t mark;
+          for (std::size_t next = end; window.Next(&next, &mark) && unicode::IsMark(mark);) end = next;
+          std::string composed = text;
+          composed.append(reinterpret_cast<const char*>(data + p + consumed), end - p - consumed);
+          composed = unicode::ToNfc(composed);
+          w.Put(composed.data(), composed.size());
+          if (edits_) edits_->Add(end - p, composed.size(), true);
+          p = end;
+          run = p;
+          continue;
+        }
         w.Put(text.data(), text.size());
         if (edits_) edits_->Add(consumed, text.size(), true);
         p += consumed;
@@ -188,6 +204,19 @@ class Converter {
 
 
  private:
+  // Whether a combining mark starts at `pos` (cheap for the common case of none).
+  bool MarkAt(std::size_t pos) const {
+    if (pos >= in_.size) return false;
+    const unsigned char b = in_.data[pos];
+    if (b < 0xCC) return false;  // below U+0300
+    if (b < 0xE0) {
+      if (pos + 1 >= in_.size) return false;
+      return t_.fast2[((b & 0x1Fu) << 6) | (in_.data[pos + 1] & 0x3Fu)].mark;
+    }
+    const utf8::Decoded d = utf8::Decode(in_.data + pos, in_.data + in_.size);
+    return d.length > 0 && unicode::IsMark(d.code_point);
+  }
+
   Window WindowAt(std::size_t p) const {
     const std::size_t lo = p > kContextWindow ? p - kContextWindow : 0;
     const std::size_t hi = std::min(in_.size, p + t_.max_key_bytes + kContextWindow);

@@ -12,7 +12,7 @@ namespace ortaq::unicode {
 namespace {
 
 constexpr char32_t kTableLimit = 0x530;
-enum : unsigned char { kWord = 1, kUpper = 2, kLower = 4 };
+enum : unsigned char { kWord = 1, kUpper = 2, kLower = 4, kMark = 8 };
 
 bool IcuIsWordChar(char32_t cp) {
   const auto mask = U_GET_GC_MASK(static_cast<UChar32>(cp));
@@ -27,6 +27,7 @@ struct PropertyTable {
       if (IcuIsWordChar(cp)) f |= kWord;
       if (u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp))) f |= kUpper;
       if (u_islower(static_cast<UChar32>(cp))) f |= kLower;
+      if (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) f |= kMark;
       flags[cp] = f;
     }
   }
@@ -43,6 +44,11 @@ inline const PropertyTable& Properties() { return kProperties; }
 bool IsWordChar(char32_t cp) {
   if (cp < kTableLimit) return Properties().flags[cp] & kWord;
   return IcuIsWordChar(cp);
+}
+
+bool IsMark(char32_t cp) {
+  if (cp < kTableLimit) return Properties().flags[cp] & kMark;
+  return (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0;
 }
 
 bool IsUpper(char32_t cp) {
@@ -64,6 +70,18 @@ std::string ToNfc(std::string_view text) {
   if (U_FAILURE(error)) return std::string(text);
   icu::UnicodeString normalized =
       nfc->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), error);
+  if (U_FAILURE(error)) return std::string(text);
+  std::string out;
+  normalized.toUTF8String(out);
+  return out;
+}
+
+std::string ToNfd(std::string_view text) {
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(error);
+  if (U_FAILURE(error)) return std::string(text);
+  icu::UnicodeString normalized =
+      nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), error);
   if (U_FAILURE(error)) return std::string(text);
   std::string out;
   normalized.toUTF8String(out);

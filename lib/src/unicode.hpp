@@ -11,6 +11,7 @@ namespace ortaq::unicode {
 
 // Letters and combining marks: the characters a word is made of.
 bool IsWordChar(char32_t cp);
+bool IsMark(char32_t cp);   // Mn, Mc or Me: combining marks
 bool IsUpper(char32_t cp);  // Lu or Lt
 bool IsLower(char32_t cp);  // Ll
 // Simple (one-to-one) case mappings; the tables' own case pairs are applied on top of these.
@@ -19,6 +20,7 @@ char32_t ToUpper(char32_t cp);
 
 // NFC form of valid UTF-8 text.
 std::string ToNfc(std::string_view text);
+std::string ToNfd(std::string_view text);
 bool IsNfc(std::string_view text);
 
 enum class Script { kOther, kLatin, kCyrillic, kGreek, kCommon };
