@@ -318,12 +318,17 @@ class Converter {
       if (unicode::IsUpper(*second)) return CaseForm::kUpper;
       if (unicode::IsLower(*second)) return CaseForm::kTitle;
     }
-    char32_t cp;
-    if (w.PeekNext(end, &cp) && unicode::IsWordChar(cp)) {
+    // The next letter of the word, then the previous one; combining marks are passed over.
+    char32_t cp = 0;
+    std::size_t at = end;
+    while (w.Next(&at, &cp) && unicode::IsMark(cp)) {}
+    if (at != end && unicode::IsWordChar(cp) && !unicode::IsMark(cp)) {
       if (unicode::IsUpper(cp)) return CaseForm::kUpper;
       if (unicode::IsLower(cp)) return CaseForm::kTitle;
     }
-    if (w.PeekPrev(p, &cp) && unicode::IsWordChar(cp)) {
+    at = p;
+    while (w.Prev(&at, &cp) && unicode::IsMark(cp)) {}
+    if (at != p && unicode::IsWordChar(cp) && !unicode::IsMark(cp)) {
       if (unicode::IsUpper(cp)) return CaseForm::kUpper;
       if (unicode::IsLower(cp)) return CaseForm::kTitle;
     }

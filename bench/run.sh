@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# ortaq against ICU, and the ortaq command on a big file. Builds what it needs (Release) in its
+# own build directory, runs bench/compare_bench once with JSON output, and prints markdown tables.
+#
+#   bench/run.sh                                   # corpus repeated to 10 MiB, CLI on 1 GiB
+#   ORTAQ_BENCH_MB=10 ORTAQ_CLI_MB=200 bench/run.sh
+#   bench/run.sh --benchmark_min_time=2            # further arguments go to compare_bench
+#
+# Environment:
+#   ORTAQ_BENCH_MB         size of compare_bench's text in MiB (whole copies of the corpus; 10)
+#   ORTAQ_CLI_MB           size of the file given to `ortaq convert`, in MiB (1024); 0 skips it
+#   ORTAQ_BENCH_BUILD_DIR  build directory (build-bench in the source tree)
+#   ORTAQ_BENCH_OUT        where the JSON, the log and the temporary files go (a new /tmp dir)
+# Needs cmake, ninja, python3, Google Benchmark, ICU; /usr/bin/time for the CLI part.
+set -euo pipefail
+
+src="$(cd "$(dirname "$0")/.." && pwd)"
+build="${ORTAQ_BENCH_BUILD_DIR:-$src/build-bench}"
+cli_mb="${ORTAQ_CLI_MB:-1024}"
+out_dir="${ORTAQ_BENCH_OUT:-$(mktemp -d /tmp/ortaq-bench.XXXXXX)}"
+mkdir -p "$out_dir"
+json="$out_dir/compare_bench.json"
+cli_in="$out_dir/cli-input.txt"
+cli_out="$out_dir/cli-output.txt"
+cli_time="$out_dir/cli-time.txt"
+cleanup() { rm -f "$cli_in" "$cli_out"; }
+trap cleanup EXIT
+
+case "$cli_mb" in
+  '' | *[!0-9]*) echo "ORTAQ_CLI_MB must be a whole number of MiB, not '$cli_mb'" >&2; exit 2 ;;
+esac
+
+echo "== building compare_bench and the ortaq command (Release) in $build" >&2
+cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DORTAQ_BUILD_TESTS=OFF \
+  -DORTAQ_BUILD_BENCH=ON > "$out_dir/cmake.log" || { cat "$out_dir/cmake.log" >&2; exit 1; }
+cmake --build "$build" --target compare_bench ortaq_cli > "$out_dir/build.log" 2>&1 \
+  || { cat "$out_dir/build.log" >&2; exit 1; }
+if grep -q "warning:" "$out_dir/build.log"; then
+  echo "compiler warnings (see $out_dir/build.log):" >&2
+  grep "warning:" "$out_dir/build.log" >&2
+fi
+
+echo "== compare_bench (output check, then the benchmarks; about a minute)" >&2
+# stderr (the output check) is shown as it comes and kept; stdout (JSON again) is kept.
+"$build/bench/compare_bench" --benchmark_format=json --benchmark_out="$json" "$@" \
+  2>&1 > "$out_dir/compare_bench.stdout" | tee "$out_dir/compare_bench.stderr" >&2
+
+python3 - "$json" <<'PY'
+import json, sys
+
+data = json.load(open(sys.argv[1]))
+ctx = data["context"]
+runs = {}
+for b in data["benchmarks"]:
+    if b.get("run_type", "iteration") != "iteration":
+        continue
+    name = b["name"].replace("/real_time", "")
+    runs[name] = b
+
+def find(prefix):
+    # The exact name, else a name that adds "/..." (threads, arguments) or "_..." (a note).
+    if prefix in runs:
+        return runs[prefix]
+    for name, b in runs.items():
+        if name.startswith(prefix + "/") or name.startswith(prefix + "_"):
+            return b
+    return None
+
+def mbps(prefix):
+    b = find(prefix)
+    if not b or "bytes_per_second" not in b or b.get("error_occurred"):
+        return None
+    return b["bytes_per_second"] / 1e6
+
+def fmt(v):
+    return "—" if v is None else f"{v:,.1f}"
+
+def ms(prefix):
+    b = find(prefix)
+    if not b or b.get("error_occurred"):
+        return None
+    scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[b.get("time_unit", "ns")]
+    return b["real_time"] * scale
+
+differ = ctx.get("differing_lines", "?")
+lines = ctx.get("checked_lines", "?")
+text_mb = int(ctx.get("text_bytes", "0")) / 1e6
+print()
+load = ", ".join(f"{x:.2f}" for x in ctx.get("load_avg", []))
+print(f"Kazakh Cyrillic → CTA 2024 on {text_mb:.1f} MB of real text (the corpus repeated), "
+      f"{ctx.get('num_cpus', '?')} CPUs, load average {load or '?'} at the start. "
+      f"MB/s = 10^6 bytes of UTF-8 input per second, wall clock.")
+print()
+print(f"**Output check: {differ} of {lines} lines differ between ortaq and the ICU rules**"
+      + (" (identical output)." if differ == "0" else " — the ratios compare unequal work."))
+print()
+print("| mode | ortaq MB/s | ICU MB/s | ratio |")
+print("|---|---:|---:|---:|")
+rows = [
+    ("line by line", "ortaq/line_by_line", "icu/line_by_line"),
+    ("whole buffer", "ortaq/whole_buffer", None),
+    ("stream, 4 KiB chunks", "ortaq/stream_4KiB_chunks", None),
+    ("line by line, 2 threads sharing one Transliterator", "ortaq/line_by_line_2_threads_one_transliterator", None),
+    ("one line of 1 MiB", "ortaq/one_line_1MiB", "icu/one_line_1MiB"),
+    ("one line of 8 MiB (ICU: time grows with the square of the length)", "ortaq/one_line_8MiB", "icu/one_line_8MiB"),
+    ("one line of 64 MiB (ICU not run: minutes)", "ortaq/one_line_64MiB", None),
+]
+for label, o, i in rows:
+    ov, iv = mbps(o), (mbps(i) if i else None)
+    ratio = f"{ov / iv:.1f}×" if ov and iv else "—"
+    print(f"| {label} | {fmt(ov)} | {fmt(iv)} | {ratio} |")
+print()
+print("| floor (same bytes) | MB/s |")
+print("|---|---:|")
+print(f"| memcpy | {fmt(mbps('floor/memcpy'))} |")
+print(f"| ICU u_strFromUTF8 (UTF-8 → UTF-16, whole text) | {fmt(mbps('floor/icu_u_strFromUTF8'))} |")
+print(f"| ICU UnicodeString::fromUTF8 + toUTF8String, line by line (no transliteration) | "
+      f"{fmt(mbps('floor/icu_fromUTF8_toUTF8String_line_by_line'))} |")
+print()
+print("| load | ms |")
+print("|---|---:|")
+def fms(v):
+    return "—" if v is None else f"{v:.3f}"
+print(f"| ortaq Transliterator::FromIds(\"kk-Cyrl\", \"cta-2024\") (read, parse, compile 3 files) | {fms(ms('load/ortaq_FromIds'))} |")
+print(f"| ICU createFromRules (bench/icu/kk-Cyrl-cta-2024.txt) | {fms(ms('load/icu_createFromRules'))} |")
+bid = ctx.get("icu_builtin_id")
+if bid:
+    first = float(ctx.get("icu_builtin_first_load_ms", "nan"))
+    print(f"| ICU createInstance(\"{bid}\"), first call (builds it, registry set-up included) | {first:.3f} |")
+    print(f"| ICU createInstance(\"{bid}\"), later calls (copied from ICU's cache) | "
+          f"{fms(ms('load/icu_createInstance_cached'))} |")
+else:
+    print("| ICU built-in Kazakh-Latin/BGN | not in this ICU |")
+PY
+
+echo
+echo "### The ortaq command on a big file"
+echo
+if [ "$cli_mb" -eq 0 ]; then
+  echo "skipped (ORTAQ_CLI_MB=0)"
+  exit 0
+fi
+if [ ! -x /usr/bin/time ]; then
+  echo "skipped: /usr/bin/time is missing. Install it with: sudo apt-get install time"
+  exit 0
+fi
+corpus_dir="$src/../shared/corpora/kk-Cyrl"
+python3 - "$corpus_dir" "$cli_in" "$cli_mb" <<'PY'
+import glob, os, sys
+files = sorted(glob.glob(os.path.join(sys.argv[1], "*.txt")))
+if not files:
+    sys.exit(f"no corpus in {sys.argv[1]}")
+corpus = b"".join(open(f, "rb").read().rstrip(b"\n") + b"\n" for f in files)
+want = int(sys.argv[3]) << 20
+with open(sys.argv[2], "wb") as out:
+    written = 0
+    while written < want:
+        out.write(corpus)
+        written += len(corpus)
+PY
+size=$(stat -c %s "$cli_in")
+/usr/bin/time -v -o "$cli_time" "$build/tools/ortaq" convert --from kk-Cyrl --to cta-2024 "$cli_in" -o "$cli_out"
+python3 - "$cli_time" "$size" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+size = int(sys.argv[2])
+def field(label):
+    m = re.search(re.escape(label) + r".*?:\s*(\S+)\s*$", text, re.M)
+    return m.group(1) if m else None
+wall = field("Elapsed (wall clock) time")
+seconds = 0.0
+for part in wall.split(":"):
+    seconds = seconds * 60 + float(part)
+rss_kb = int(field("Maximum resident set size (kbytes)"))
+user, system = float(field("User time (seconds)")), float(field("System time (seconds)"))
+print(f"`ortaq convert --from kk-Cyrl --to cta-2024 FILE -o OUT` on {size / 1e6:,.0f} MB "
+      f"({size / 2**20:,.0f} MiB, the corpus repeated; input in the page cache):")
+print()
+print("| wall s | MB/s | user s | sys s | peak RSS MiB |")
+print("|---:|---:|---:|---:|---:|")
+print(f"| {seconds:.2f} | {size / seconds / 1e6:,.1f} | {user:.2f} | {system:.2f} | {rss_kb / 1024:,.1f} |")
+PY
+echo
+echo "JSON and logs: $out_dir (the temporary input and output files are deleted)"
