@@ -716,7 +716,9 @@ TEST(Golden, EveryGoldenFilePasses) {
     const ortaq::CheckReport report = ortaq::RunGoldenFile(file.string(), {});
     EXPECT_TRUE(report.ok()) << Report(report);
     EXPECT_EQ(report.tests_failed, 0) << Report(report);
-    EXPECT_GE(report.tests_passed, 150);
+    // The project's floor: 150 cases for each Kazakh Cyrillic table, 100 for every other direction.
+    const bool from_cyrillic = file.filename().string().rfind("kk-Cyrl--", 0) == 0;
+    EXPECT_GE(report.tests_passed, from_cyrillic ? 150 : 100);
     EXPECT_EQ(report.tests_passed, cases);
   }
 }

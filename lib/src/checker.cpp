@@ -112,8 +112,17 @@ class Checker {
       if (!Own(c.loc)) continue;
       for (char32_t letter : c.letters) CheckLetter(letter, c.loc, source, "source", source_alphabet, "@source-alphabet");
     }
+    // Option values are output letters only when an output refers to the option ({name});
+    // others describe the input (cta-2024--kk-Cyrl's kk-i says how the input writes І).
+    std::set<std::string> in_outputs;
+    for (const Rule& r : table_.rules)
+      for (const OutputPart& part : r.output)
+        if (part.is_option) in_outputs.insert(part.text);
+    for (const Exception& e : table_.exceptions)
+      for (const OutputPart& part : e.output)
+        if (part.is_option) in_outputs.insert(part.text);
     for (const OptionDef& o : table_.options) {
-      if (!Own(o.loc)) continue;
+      if (!Own(o.loc) || !in_outputs.count(o.name)) continue;
       for (const std::string& v : o.values)
         for (char32_t c : utf8::DecodeValid(v)) CheckLetter(c, o.loc, target, "target", target_alphabet, "@target-alphabet");
     }

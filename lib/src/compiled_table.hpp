@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "table_ast.hpp"
+#include "unicode.hpp"
 
 namespace ortaq {
 
@@ -100,11 +101,30 @@ struct CompiledTable {
   std::vector<FastEntry> fast2 = std::vector<FastEntry>(0x800);  // indexed by code point
   std::string fast_pool;
 
-  // Exceptions: the lowercase word -> output index.
+  // Exceptions: the lowercase word -> output index; stems (`word*`) separately.
   std::vector<std::u32string> exception_words;
   std::unordered_map<std::u32string_view, std::uint32_t> exceptions;
+  std::unordered_map<std::u32string_view, std::uint32_t> stem_exceptions;
+  std::size_t min_stem_letters = SIZE_MAX;
   CodePointMap exception_start;   // letters (any case) that begin an exception word
   std::size_t max_exception_letters = 0;
+
+  // The engine's switchable rules (see EngineSwitches), as compiled.
+  bool pass_through = true;
+  bool foreign_words_on = true;
+  bool repair_lookalikes = true;
+  std::array<bool, 128> protect_start{};  // ASCII that may begin a pass-through token
+
+  // @fold pairs (applied inside SourceLower), @lookalike pairs (word-dependent; below U+0800).
+  std::vector<std::pair<char32_t, char32_t>> folds;
+  std::vector<char32_t> lookalike = std::vector<char32_t>(0x800, 0);
+  std::array<bool, 128> ascii_lookalike{};
+  unicode::Script lookalike_script = unicode::Script::kOther;  // the script look-alikes imitate
+  // Words not of the source language.
+  CharSet foreign_letters;
+  std::vector<std::u32string> foreign_word_list;
+  std::unordered_map<std::u32string_view, bool> foreign_words;
+  std::size_t max_foreign_letters = 0;
 
   // SourceLower for the first kLowerTableSize code points, precomputed.
   static constexpr char32_t kLowerTableSize = 0x800;

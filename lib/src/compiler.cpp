@@ -1,6 +1,7 @@
 #include "compiler.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <map>
 #include <set>
@@ -31,6 +32,11 @@ void CodePointMap::Set(char32_t c, std::uint32_t value) {
 }
 
 char32_t CompiledTable::SourceLowerSlow(char32_t c) const {
+  for (const auto& [from, to] : folds)
+    if (from == c) {
+      c = to;
+      break;
+    }
   for (const auto& [upper, lower] : source_lower)
     if (upper == c) return lower;
   return unicode::ToLower(c);
@@ -97,6 +103,10 @@ MergedTable MergeLayers(const LoadedTable& table) {
     add_pairs(merged.source_case_pairs, layer.source_case_pairs);
     merged.source_alphabet.insert(merged.source_alphabet.end(), layer.source_alphabet.begin(),
                                   layer.source_alphabet.end());
+    merged.folds.insert(merged.folds.end(), layer.folds.begin(), layer.folds.end());
+    merged.lookalikes.insert(merged.lookalikes.end(), layer.lookalikes.begin(), layer.lookalikes.end());
+    merged.foreign_letters.insert(merged.foreign_letters.end(), layer.foreign_letters.begin(), layer.foreign_letters.end());
+    merged.foreign_words.insert(merged.foreign_words.end(), layer.foreign_words.begin(), layer.foreign_words.end());
     merged.target_alphabet.insert(merged.target_alphabet.end(), layer.target_alphabet.begin(),
                                   layer.target_alphabet.end());
     for (const OptionDef& o : layer.options) {
@@ -172,8 +182,9 @@ namespace {
 
 class Compiler {
  public:
-  Compiler(const MergedTable& table, const Settings& settings, std::vector<Diagnostic>* diagnostics)
-      : table_(table), settings_(settings), diags_(*diagnostics) {}
+  Compiler(const MergedTable& table, const Settings& settings, const EngineSwitches& switches,
+           std::vector<Diagnostic>* diagnostics)
+      : table_(table), settings_(settings), switches_(switches), diags_(*diagnostics) {}
 
   std::unique_ptr<CompiledTable> Run() {
     out_ = std::make_unique<CompiledTable>();
@@ -182,6 +193,7 @@ class Compiler {
     out_->case_auto = table_.case_auto;
     for (const CasePair& p : table_.target_case_pairs) out_->target_upper.emplace_back(p.lower, p.upper);
     for (const CasePair& p : table_.source_case_pairs) out_->source_lower.emplace_back(p.upper, p.lower);
+    CompileFolds();
     out_->source_lower_table.resize(CompiledTable::kLowerTableSize);
     for (char32_t c = 0; c < CompiledTable::kLowerTableSize; ++c) out_->source_lower_table[c] = out_->SourceLowerSlow(c);
     CompileClasses();
@@ -192,6 +204,7 @@ class Compiler {
     }
     CompileRules();
     CompileExceptions();
+    CompileForeignWords();
     if (errors_ > 0) return nullptr;
     CheckConflicts();
     if (errors_ > 0) return nullptr;
@@ -232,6 +245,47 @@ class Compiler {
       if (Setting(g.option) != g.value) hold = false;
     }
     return hold;
+  }
+
+  // @fold pairs, with their capitals (ǧ ğ also gives Ǧ Ğ), and @lookalike pairs likewise.
+  void CompileFolds() {
+    auto with_capitals = [](char32_t from, char32_t to, auto add) {
+      add(from, to);
+      const char32_t from_upper = unicode::ToUpper(from), to_upper = unicode::ToUpper(to);
+      if (from_upper != from && to_upper != to) add(from_upper, to_upper);
+    };
+    for (const auto& [pair, loc] : table_.folds)
+      with_capitals(pair.first, pair.second, [&](char32_t f, char32_t t) { out_->folds.emplace_back(f, t); });
+    out_->pass_through = switches_.pass_through;
+    out_->foreign_words_on = switches_.foreign_words;
+    out_->repair_lookalikes = switches_.repair_lookalikes && !table_.lookalikes.empty();
+    for (const auto& [pair, loc] : table_.lookalikes) {
+      if (pair.first >= 0x800) {
+        Error(loc, "look-alike letters must be below U+0800 (Latin, Greek, Cyrillic)");
+        continue;
+      }
+      out_->lookalike[pair.first] = pair.second;
+      out_->lookalike_script = unicode::ScriptOf(pair.second);
+      if (pair.first < 128) out_->ascii_lookalike[pair.first] = true;
+    }
+    if (out_->pass_through) {
+      for (unsigned char c = 0; c < 128; ++c)
+        out_->protect_start[c] = std::isalnum(c) || c == '@' || c == '#' || c == '/' || c == '~' || c == '.' || c == '\\';
+    }
+  }
+
+  void CompileForeignWords() {
+    for (const auto& [c, loc] : table_.foreign_letters) out_->foreign_letters.letters.push_back(out_->SourceLowerSlow(c));
+    std::sort(out_->foreign_letters.letters.begin(), out_->foreign_letters.letters.end());
+    for (const auto& [word, loc] : table_.foreign_words) {
+      std::u32string lower;
+      for (char32_t c : word) lower.push_back(out_->SourceLowerSlow(c));
+      out_->foreign_word_list.push_back(lower);
+    }
+    for (const std::u32string& w : out_->foreign_word_list) {
+      out_->foreign_words.emplace(std::u32string_view(w), true);
+      out_->max_foreign_letters = std::max(out_->max_foreign_letters, w.size());
+    }
   }
 
   void CompileClasses() {
@@ -407,9 +461,14 @@ class Compiler {
       if (!Expand(ex.output, ex.loc, &output)) continue;
       out_->exception_words.push_back(word);
       exception_outputs_.push_back(AddOutput(output));
+      exception_stems_.push_back(ex.stem);
     }
     for (std::size_t i = 0; i < out_->exception_words.size(); ++i) {
       const std::u32string& w = out_->exception_words[i];
+      if (exception_stems_[i]) {
+        out_->stem_exceptions.emplace(std::u32string_view(w), exception_outputs_[i]);
+        out_->min_stem_letters = std::min(out_->min_stem_letters, w.size());
+      }
       out_->exceptions.emplace(std::u32string_view(w), exception_outputs_[i]);
       out_->max_exception_letters = std::max(out_->max_exception_letters, w.size());
       for (char32_t variant : CaseVariants(w[0])) {
@@ -537,6 +596,16 @@ class Compiler {
         if (variant < 128) out_->ascii_start[variant] = true;
       }
     }
+    // Folded letters start what the letter they are read as starts.
+    for (const auto& [from, to] : out_->folds) {
+      const std::uint32_t node = out_->nodes[0].Child(out_->SourceLower(from));
+      if (node == 0) continue;
+      out_->start.Set(from, node);
+      if (from < 128) out_->ascii_start[from] = true;
+    }
+    if (out_->repair_lookalikes)
+      for (unsigned char c = 0; c < 128; ++c)
+        if (out_->ascii_lookalike[c]) out_->ascii_start[c] = true;
     BuildFastTable();
   }
 
@@ -546,6 +615,7 @@ class Compiler {
     for (char32_t c = 0x80; c < 0x800; ++c) {
       FastEntry& e = out_->fast2[c];
       e.mark = unicode::IsMark(c);
+      if (out_->repair_lookalikes && out_->lookalike[c] != 0) continue;  // kGeneral: depends on the word
       if (out_->exception_start.Get(c) != 0) continue;  // kGeneral: may begin an exception
       const std::uint32_t node = out_->start.Get(c);
       if (node == 0) {
@@ -571,19 +641,21 @@ class Compiler {
 
   const MergedTable& table_;
   const Settings& settings_;
+  const EngineSwitches& switches_;
   std::vector<Diagnostic>& diags_;
   int errors_ = 0;
   std::unique_ptr<CompiledTable> out_;
   std::map<std::string, std::size_t> class_index_;
   std::map<std::string, std::uint32_t> output_index_;
   std::vector<std::uint32_t> exception_outputs_;
+  std::vector<bool> exception_stems_;
 };
 
 }  // namespace
 
 std::unique_ptr<CompiledTable> Compile(const MergedTable& table, const Settings& resolved,
-                                       std::vector<Diagnostic>* diagnostics) {
-  Compiler compiler(table, resolved, diagnostics);
+                                       std::vector<Diagnostic>* diagnostics, const EngineSwitches& switches) {
+  Compiler compiler(table, resolved, switches, diagnostics);
   return compiler.Run();
 }
 

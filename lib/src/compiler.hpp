@@ -26,6 +26,9 @@ struct MergedTable {
   SourceLoc vowel_loc;
   std::vector<CasePair> target_case_pairs, source_case_pairs;
   std::vector<std::pair<char32_t, SourceLoc>> source_alphabet, target_alphabet;
+  std::vector<std::pair<std::pair<char32_t, char32_t>, SourceLoc>> folds, lookalikes;
+  std::vector<std::pair<char32_t, SourceLoc>> foreign_letters;
+  std::vector<std::pair<std::u32string, SourceLoc>> foreign_words;
   std::vector<OptionDef> options;
   std::vector<ClassDef> classes;
   std::vector<Rule> rules;
@@ -44,9 +47,17 @@ using Settings = std::vector<std::pair<std::string, std::string>>;
 // returns the full list, defaults filled in.
 Status ResolveSettings(const MergedTable& table, const Settings& requested, Settings* resolved);
 
+// The engine's own rules that users can switch off (Options).
+struct EngineSwitches {
+  bool pass_through = true;       // URLs, e-mail addresses, @handles, #hashtags, paths, Roman numerals
+  bool foreign_words = true;      // words with @foreign-letters or listed as `foreign`
+  bool repair_lookalikes = true;  // @lookalike letters inside words of the source script
+};
+
 // Compiles with resolved settings. Returns nullptr when an error diagnostic was added.
 std::unique_ptr<CompiledTable> Compile(const MergedTable& table, const Settings& resolved,
-                                       std::vector<Diagnostic>* diagnostics);
+                                       std::vector<Diagnostic>* diagnostics,
+                                       const EngineSwitches& switches = EngineSwitches());
 
 }  // namespace ortaq
 

@@ -1,8 +1,11 @@
 #include "engine.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
+#include "engine_window.hpp"
+#include "pass_through.hpp"
 #include "unicode.hpp"
 #include "utf8.hpp"
 
@@ -12,84 +15,6 @@ namespace {
 using Kind = ContextItem::Kind;
 
 enum class CaseForm { kLower, kTitle, kUpper };
-
-// The bytes the engine may look at around one position: [lo, hi).
-struct Window {
-  const unsigned char* data;
-  std::size_t lo, hi;
-
-  // Reads the character starting at *pos; false at the window's edge.
-  bool Next(std::size_t* pos, char32_t* cp) const {
-    if (*pos >= hi) return false;
-    const utf8::Decoded d = utf8::Decode(data + *pos, data + hi);
-    if (d.length == 0) return false;  // cut off by the edge
-    *cp = d.code_point;
-    *pos += static_cast<std::size_t>(d.length > 0 ? d.length : -d.length);
-    return true;
-  }
-  bool PeekNext(std::size_t pos, char32_t* cp) const { return Next(&pos, cp); }
-
-  // Reads the character ending at *pos; false at the window's edge.
-  bool Prev(std::size_t* pos, char32_t* cp) const {
-    if (*pos <= lo) return false;
-    std::size_t start = *pos - 1;
-    while (start > lo && utf8::IsContinuation(data[start]) && *pos - start < 4) --start;
-    if (utf8::IsContinuation(data[start])) {
-      // A continuation byte with no lead byte in reach: one ill-formed byte.
-      *cp = 0xFFFD;
-      *pos -= 1;
-      return true;
-    }
-    const utf8::Decoded d = utf8::Decode(data + start, data + *pos);
-    if (d.length > 0 && start + static_cast<std::size_t>(d.length) == *pos) {
-      *cp = d.code_point;
-      *pos = start;
-    } else {
-      *cp = 0xFFFD;
-      *pos -= 1;
-    }
-    return true;
-  }
-  bool PeekPrev(std::size_t pos, char32_t* cp) const { return Prev(&pos, cp); }
-};
-
-// Appends to a string through a raw pointer: the string is sized ahead (and grown
-// geometrically when a long output needs it), then cut to what was written.
-class Writer {
- public:
-  Writer(std::string& out, std::size_t input_bytes) : out_(out), start_(out.size()) {
-    out_.resize(start_ + input_bytes + input_bytes / 2 + kSlack);
-    at_ = out_.data() + start_;
-    end_ = out_.data() + out_.size();
-  }
-  void Put(const char* p, std::size_t n) {
-    Reserve(n);
-    std::memcpy(at_, p, n);
-    at_ += n;
-  }
-  // `p` may be read 8 bytes past its start (the fast-path pool is padded for this).
-  void PutPadded(const char* p, std::size_t n) {
-    Reserve(8);
-    std::memcpy(at_, p, 8);
-    at_ += n;
-  }
-  void Finish() { out_.resize(static_cast<std::size_t>(at_ - out_.data())); }
-
- private:
-  static constexpr std::size_t kSlack = 64;
-  void Reserve(std::size_t n) {
-    if (static_cast<std::size_t>(end_ - at_) >= n) return;
-    const std::size_t used = static_cast<std::size_t>(at_ - out_.data());
-    out_.resize(std::max(out_.size() * 2, used + n + kSlack));
-    at_ = out_.data() + used;
-    end_ = out_.data() + out_.size();
-  }
-
-  std::string& out_;
-  std::size_t start_;
-  char* at_;
-  char* end_;
-};
 
 class Converter {
  public:
@@ -110,14 +35,23 @@ class Converter {
         if (edits_) edits_->Add(end - run, end - run, false);
       }
     };
+    auto emit = [&](std::size_t consumed, std::string_view text) {
+      flush(p);
+      w.Put(text.data(), text.size());
+      if (edits_) edits_->Add(consumed, text.size(), true);
+      p += consumed;
+      run = p;
+    };
     const FastEntry* fast2 = t_.fast2.data();
     const char* pool = t_.fast_pool.data();
     while (p < limit) {
       const unsigned char b = data[p];
+      if (protecting_ && !LeaveProtectedToken(&p)) continue;
       char32_t cp;
       std::size_t length;
       // Two-byte letters: decided by one table read unless the letter needs its neighbours.
-      if (b >= 0xC2 && b < 0xE0 && p + 1 < in_.size && utf8::IsContinuation(data[p + 1])) {
+      if (b >= 0xC2 && b < 0xE0 && p + 1 < in_.size && utf8::IsContinuation(data[p + 1]) &&
+          !(foreign_ && AtWordStart(p))) {
         const FastEntry& e = fast2[((b & 0x1Fu) << 6) | (data[p + 1] & 0x3Fu)];
         if (e.kind == FastEntry::kCopy) {
           p += 2;
@@ -133,6 +67,14 @@ class Converter {
         }
       }
       if (b < 0x80) {
+        if (t_.protect_start[b] && AtTokenStart(p) && EnterProtectedToken(&p)) continue;
+        if (foreign_ && std::isalpha(b) && AtWordStart(p)) {
+          if (const std::size_t end = ForeignWordEnd(p)) {
+            if (in_.stats) ++in_.stats->foreign_words;
+            p = end;
+            continue;
+          }
+        }
         if (!t_.ascii_start[b]) {
           ++p;
           continue;
@@ -147,7 +89,7 @@ class Converter {
           flush(p);
           if (policy_ == InvalidInputPolicy::kError) {
             w.Finish();
-            return EngineResult{p, true};
+            return EngineResult{p, true, protecting_};
           }
           if (policy_ == InvalidInputPolicy::kReplace) {
             w.Put("\xEF\xBF\xBD", 3);
@@ -161,49 +103,168 @@ class Converter {
         }
         cp = d.code_point;
         length = static_cast<std::size_t>(d.length);
-        if (t_.start.Get(cp) == 0 && t_.exception_start.Get(cp) == 0) {
-          p += length;
-          continue;
+        if (foreign_ && unicode::IsWordChar(cp) && AtWordStart(p)) {
+          if (const std::size_t end = ForeignWordEnd(p)) {
+            if (in_.stats) ++in_.stats->foreign_words;
+            p = end;
+            continue;
+          }
         }
+      }
+      // A look-alike letter inside a word of the source script is read as the letter it imitates.
+      const char32_t first = (repair_ && cp < 0x800 && t_.lookalike[cp] != 0 && InSourceWord(p)) ? t_.lookalike[cp] : cp;
+      if (t_.start.Get(first) == 0 && t_.exception_start.Get(first) == 0) {
+        p += length;
+        continue;
       }
       std::size_t consumed = 0;
       std::uint32_t output = 0;
       CaseForm form = CaseForm::kLower;
-      if (Match(p, cp, length, &consumed, &output, &form)) {
-        flush(p);
-        const OutputForms& forms = t_.outputs[output];
-        const std::string& text = form == CaseForm::kLower ? forms.lower : form == CaseForm::kTitle ? forms.title : forms.upper;
-        if (MarkAt(p + consumed)) {
-          // Combining marks after a converted letter may compose with it (а + U+0301 became
-          // a + U+0301, which is á): take them into the match and write the NFC form.
-          const Window window = WindowAt(p);
-          std::size_t end = p + consumed;
-          char32_t mark;
-          for (std::size_t next = end; window.Next(&next, &mark) && unicode::IsMark(mark);) end = next;
-          std::string composed = text;
-          composed.append(reinterpret_cast<const char*>(data + p + consumed), end - p - consumed);
-          composed = unicode::ToNfc(composed);
-          w.Put(composed.data(), composed.size());
-          if (edits_) edits_->Add(end - p, composed.size(), true);
-          p = end;
-          run = p;
-          continue;
-        }
-        w.Put(text.data(), text.size());
-        if (edits_) edits_->Add(consumed, text.size(), true);
-        p += consumed;
-        run = p;
-      } else {
+      if (!Match(p, first, length, &consumed, &output, &form)) {
         p += length;
+        continue;
       }
+      CountRepairs(p, p + consumed);
+      const OutputForms& forms = t_.outputs[output];
+      const std::string& text = form == CaseForm::kLower ? forms.lower : form == CaseForm::kTitle ? forms.title : forms.upper;
+      if (MarkAt(p + consumed)) {
+        // Combining marks after a converted letter may compose with it (а + U+0301 became
+        // a + U+0301, which is á): take them into the match and write the NFC form.
+        const Window window = WindowAt(p);
+        std::size_t end = p + consumed;
+        char32_t mark;
+        for (std::size_t next = end; window.Next(&next, &mark) && unicode::IsMark(mark);) end = next;
+        std::string composed = text;
+        composed.append(reinterpret_cast<const char*>(data + p + consumed), end - p - consumed);
+        emit(end - p, unicode::ToNfc(composed));
+        continue;
+      }
+      emit(consumed, text);
     }
     flush(p);
     w.Finish();
-    return EngineResult{p, false};
+    return EngineResult{p, false, protecting_};
   }
 
-
  private:
+  // At p inside a pass-through token: copies up to the next white space. Returns true when p
+  // is at that white space (the token is over), false to go on.
+  bool LeaveProtectedToken(std::size_t* p) {
+    const unsigned char b = in_.data[*p];
+    if (b < 0x80) {
+      if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') {
+        protecting_ = false;
+        return true;
+      }
+      ++*p;
+      return false;
+    }
+    const utf8::Decoded d = utf8::Decode(in_.data + *p, in_.data + in_.size);
+    if (d.length <= 0) return true;  // ill-formed: the normal path reports or replaces it
+    if (IsTokenSpace(d.code_point)) {
+      protecting_ = false;
+      return true;
+    }
+    *p += static_cast<std::size_t>(d.length);
+    return false;
+  }
+
+  // At a token start: when a URL, e-mail address, handle, hashtag, path or Roman numeral
+  // begins here, moves p past it (copied as written) and returns true.
+  bool EnterProtectedToken(std::size_t* p) {
+    const ProtectedToken token = ClassifyToken(in_.data, *p, WindowAt(*p).hi);
+    if (token.kind == TokenKind::kNone) return false;
+    if (in_.stats) ++in_.stats->protected_tokens;
+    *p = token.end;
+    protecting_ = token.open_ended;
+    return true;
+  }
+
+  // The letter a key or context compares: the look-alike repaired (inside a word of the source
+  // script), folded and lowercased.
+  char32_t Key(char32_t cp, std::size_t pos) const {
+    if (repair_ && cp < 0x800 && t_.lookalike[cp] != 0 && InSourceWord(pos)) cp = t_.lookalike[cp];
+    return t_.SourceLower(cp);
+  }
+
+  // Whether the word around `pos` is written in the source script, but for look-alike letters:
+  // some letters of the source script, and no other letters but look-alikes. Decided once per
+  // word, reading at most kWordScan bytes either side of `pos`.
+  bool InSourceWord(std::size_t pos) const {
+    if (pos >= word_lo_ && pos < word_hi_) return word_verdict_;
+    const Window w{in_.data, pos > kWordScan ? pos - kWordScan : 0, std::min(in_.size, pos + kWordScan)};
+    std::size_t lo = pos, hi = pos;
+    char32_t cp;
+    std::size_t at = pos;
+    while (w.Prev(&at, &cp) && unicode::IsWordChar(cp)) lo = at;
+    at = pos;
+    while (w.Next(&at, &cp) && unicode::IsWordChar(cp)) hi = at;
+    std::size_t native = 0, other = 0;
+    for (at = lo; at < hi;) {
+      const std::size_t start = at;
+      if (!w.Next(&at, &cp)) break;
+      (void)start;
+      if (unicode::IsMark(cp)) continue;
+      if (cp < 0x800 && t_.lookalike[cp] != 0) continue;
+      if (unicode::ScriptOf(cp) == t_.lookalike_script) ++native;
+      else ++other;
+    }
+    word_lo_ = lo;
+    word_hi_ = std::max(hi, pos + 1);
+    word_verdict_ = native > 0 && other == 0;
+    return word_verdict_;
+  }
+
+  bool AtWordStart(std::size_t p) const {
+    char32_t cp;
+    const Window w = WindowAt(p);
+    return !(w.PeekPrev(p, &cp) && unicode::IsWordChar(cp));
+  }
+
+  bool AtTokenStart(std::size_t p) const {
+    char32_t cp;
+    const Window w = WindowAt(p);
+    return !w.PeekPrev(p, &cp) || MayStartTokenAfter(cp);
+  }
+
+  // The end of the word at p when it is foreign (a @foreign-letters letter, or a `foreign`
+  // word), else 0. A word running past the window is not judged.
+  std::size_t ForeignWordEnd(std::size_t p) const {
+    const Window w = WindowAt(p);
+    char32_t cp;
+    char32_t lowered[kContextWindow];
+    std::size_t count = 0, at = p;
+    bool foreign_letter = false;
+    for (;;) {
+      std::size_t next = at;
+      if (!w.Next(&next, &cp)) {
+        if (!(in_.final && at == in_.size)) return 0;
+        break;
+      }
+      if (!unicode::IsWordChar(cp)) break;
+      const char32_t lower = t_.SourceLower(cp);
+      if (t_.foreign_letters.Contains(lower)) foreign_letter = true;
+      if (count < kContextWindow) lowered[count++] = lower;
+      at = next;
+    }
+    if (at == p) return 0;
+    if (foreign_letter) return at;
+    if (count <= t_.max_foreign_letters && t_.foreign_words.count(std::u32string_view(lowered, count))) return at;
+    return 0;
+  }
+
+  // Counts the look-alike letters read as source letters in a match [p, end).
+  void CountRepairs(std::size_t p, std::size_t end) const {
+    if (!repair_ || !in_.stats) return;
+    const Window w = WindowAt(p);
+    char32_t cp;
+    for (std::size_t at = p; at < end;) {
+      const std::size_t start = at;
+      if (!w.Next(&at, &cp)) break;
+      if (cp < 0x800 && t_.lookalike[cp] != 0 && InSourceWord(start)) ++in_.stats->repaired_letters;
+    }
+  }
+
   // Whether a combining mark starts at `pos` (cheap for the common case of none).
   bool MarkAt(std::size_t pos) const {
     if (pos >= in_.size) return false;
@@ -250,7 +311,7 @@ class Converter {
           for (;;) {
             std::size_t at = pos;
             if (!step(&at, &cp) || !unicode::IsWordChar(cp)) return false;
-            const char32_t lower = t_.SourceLower(cp);
+            const char32_t lower = Key(cp, left ? at : pos);
             pos = at;
             if (IsVowel(lower)) {
               if (!t_.sets[item.set].Contains(lower)) return false;
@@ -271,7 +332,7 @@ class Converter {
               at_edge = true;
               break;
             }
-            if (!Test(item, t_.SourceLower(cp))) break;
+            if (!Test(item, Key(cp, left ? at : pos))) break;
             pos = at;
             ++count;
           }
@@ -340,41 +401,71 @@ class Converter {
     return CaseForm::kTitle;
   }
 
+  // The case form of letters whose case was counted: kLower, kTitle or kUpper; false for
+  // mixed case, which no exception matches.
+  bool WordCase(std::size_t count, std::size_t upper, std::size_t lower, bool first_upper, CaseForm* form) const {
+    if (upper == 0) *form = CaseForm::kLower;
+    else if (lower == 0 && count > 1) *form = CaseForm::kUpper;
+    else if (first_upper && upper == 1) *form = count > 1 ? CaseForm::kTitle : CaseForm::kUpper;
+    else return false;
+    return t_.case_auto || *form == CaseForm::kLower;
+  }
+
+  // A whole-word exception at p, or else a stem exception (`word*`) that the word begins with.
   bool MatchException(std::size_t p, const Window& w, std::size_t* consumed, std::uint32_t* output, CaseForm* form) const {
     char32_t cp;
     if (w.PeekPrev(p, &cp) && unicode::IsWordChar(cp)) return false;  // not at a word start
-    char32_t lowered[kContextWindow];
-    std::size_t count = 0, upper = 0, lower = 0;
-    bool first_upper = false;
+    constexpr std::size_t kMax = kContextWindow;
+    char32_t lowered[kMax];
+    std::size_t ends[kMax];        // byte position after each letter
+    std::size_t uppers[kMax + 1];  // uppercase letters among the first i
+    std::size_t lowers[kMax + 1];
+    uppers[0] = lowers[0] = 0;
+    std::size_t count = 0;
+    bool first_upper = false, whole_word = true;
     std::size_t at = p;
     for (;;) {
       std::size_t next = at;
       if (!w.Next(&next, &cp)) {
         // The word must end before the edge, or at the true end of the input.
-        if (!(in_.final && at == in_.size)) return false;
+        if (!(in_.final && at == in_.size)) whole_word = false;
         break;
       }
       if (!unicode::IsWordChar(cp)) break;
-      if (count == t_.max_exception_letters) return false;
-      if (unicode::IsUpper(cp)) {
-        ++upper;
-        if (count == 0) first_upper = true;
-      } else if (unicode::IsLower(cp)) {
-        ++lower;
+      if (count == t_.max_exception_letters) {
+        whole_word = false;
+        break;
       }
-      lowered[count++] = t_.SourceLower(cp);
+      const bool is_upper = unicode::IsUpper(cp), is_lower = unicode::IsLower(cp);
+      if (count == 0) first_upper = is_upper;
+      uppers[count + 1] = uppers[count] + (is_upper ? 1 : 0);
+      lowers[count + 1] = lowers[count] + (is_lower ? 1 : 0);
+      lowered[count] = Key(cp, at);
+      ends[count++] = next;
       at = next;
     }
-    auto it = t_.exceptions.find(std::u32string_view(lowered, count));
-    if (it == t_.exceptions.end()) return false;
-    if (upper == 0) *form = CaseForm::kLower;
-    else if (lower == 0 && count > 1) *form = CaseForm::kUpper;
-    else if (first_upper && upper == 1) *form = count > 1 ? CaseForm::kTitle : CaseForm::kUpper;
-    else return false;  // mixed case: not this word
-    if (!t_.case_auto && *form != CaseForm::kLower) return false;
-    *consumed = at - p;
-    *output = it->second;
-    return true;
+    if (whole_word) {
+      auto it = t_.exceptions.find(std::u32string_view(lowered, count));
+      if (it != t_.exceptions.end() && WordCase(count, uppers[count], lowers[count], first_upper, form)) {
+        *consumed = at - p;
+        *output = it->second;
+        return true;
+      }
+    }
+    // Stems: the longest one the word begins with, with a suffix after it.
+    if (t_.stem_exceptions.empty() || count <= t_.min_stem_letters) return false;
+    for (std::size_t n = count - 1; n >= t_.min_stem_letters && n > 0; --n) {
+      auto it = t_.stem_exceptions.find(std::u32string_view(lowered, n));
+      if (it == t_.stem_exceptions.end()) continue;
+      // The stem takes the case of the whole word when that is all capitals.
+      const bool word_upper = lowers[count] == 0 && count > 1;
+      if (word_upper) *form = CaseForm::kUpper;
+      else if (!WordCase(n, uppers[n], lowers[n], first_upper, form)) return false;
+      *consumed = ends[n - 1] - p;
+      *output = it->second;
+      return true;
+    }
+    return false;
   }
 
   bool Match(std::size_t p, char32_t first, std::size_t first_length, std::size_t* consumed, std::uint32_t* output,
@@ -398,7 +489,7 @@ class Converter {
       std::size_t next = at;
       char32_t cp;
       if (!w.Next(&next, &cp)) break;
-      const std::uint32_t child = t_.nodes[node].Child(t_.SourceLower(cp));
+      const std::uint32_t child = t_.nodes[node].Child(Key(cp, at));
       if (child == 0) break;
       if (!has_second) {
         second = cp;
@@ -428,11 +519,17 @@ class Converter {
   const EngineInput& in_;
   std::string& out_;
   EditList* edits_;
+  const bool repair_ = t_.repair_lookalikes;
+  const bool foreign_ = t_.foreign_words_on && (!t_.foreign_letters.letters.empty() || !t_.foreign_words.empty());
+  bool protecting_ = in_.protecting;
+  // The last word judged by InSourceWord.
+  mutable std::size_t word_lo_ = 1, word_hi_ = 0;
+  mutable bool word_verdict_ = false;
 };
 
 }  // namespace
 
-std::size_t LookaheadBytes(const CompiledTable& table) { return table.max_key_bytes + kContextWindow + 4; }
+std::size_t LookaheadBytes(const CompiledTable& table) { return table.max_key_bytes + kContextWindow + kWordScan + 4; }
 
 EngineResult RunEngine(const CompiledTable& table, InvalidInputPolicy policy, const EngineInput& input,
                        std::string* output, EditList* edits) {

@@ -19,12 +19,21 @@ struct EngineInput {
   std::size_t size = 0;
   std::size_t begin = 0;  // first byte to convert; bytes before it are context only
   bool final = true;      // nothing follows data[size)
+  bool protecting = false;  // inside a pass-through token that began in an earlier call
+  ConversionStats* stats = nullptr;
 };
 
 struct EngineResult {
-  std::size_t next = 0;  // first byte not yet converted
-  bool invalid = false;  // stopped at ill-formed UTF-8 (kError policy) at `next`
+  std::size_t next = 0;     // first byte not yet converted
+  bool invalid = false;     // stopped at ill-formed UTF-8 (kError policy) at `next`
+  bool protecting = false;  // still inside a pass-through token (goes on until white space)
 };
+
+// Bytes either side of a letter read to decide whether its word is written in the source
+// script (for look-alike repair); part of what a stream keeps.
+inline constexpr std::size_t kWordScan = 64;
+// History a stream keeps before the next byte to convert.
+inline constexpr std::size_t kHistoryBytes = kContextWindow + kWordScan;
 
 // How many bytes past a position the engine may read; a stream keeps this much look-ahead.
 std::size_t LookaheadBytes(const CompiledTable& table);

@@ -77,6 +77,7 @@ struct Rule {
 
 struct Exception {
   std::u32string word;  // lowercase
+  bool stem = false;    // written `word*`: also applies when a suffix follows (word + letters)
   OutputTemplate output;
   std::vector<Guard> guards;
   SourceLoc loc;
@@ -125,6 +126,14 @@ struct TableAst {
   std::vector<Inherit> chain;  // @chain: tables applied one after another
   std::vector<CasePair> target_case_pairs;
   std::vector<CasePair> source_case_pairs;
+  // @fold X Y: the input letter X is read as Y, always (typing variants: ǧ as ğ).
+  std::vector<std::pair<std::pair<char32_t, char32_t>, SourceLoc>> folds;
+  // @lookalike X Y: inside a word otherwise written in Y's script, X is read as Y (Latin c in cәл).
+  std::vector<std::pair<std::pair<char32_t, char32_t>, SourceLoc>> lookalikes;
+  // @foreign-letters: a word with one of these letters is not of the source language; it is
+  // copied as written. `foreign WORD` lines name such words one by one.
+  std::vector<std::pair<char32_t, SourceLoc>> foreign_letters;
+  std::vector<std::pair<std::u32string, SourceLoc>> foreign_words;
   std::vector<std::pair<char32_t, SourceLoc>> source_alphabet;  // @source-alphabet
   std::vector<std::pair<char32_t, SourceLoc>> target_alphabet;  // @target-alphabet
   std::vector<OptionDef> options;

@@ -150,7 +150,11 @@ Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const
     Settings resolved;
     Status status = ResolveSettings(stage, requested, &resolved);
     if (!status.ok()) return status;
-    auto compiled = Compile(stage, resolved, diagnostics);
+    EngineSwitches switches;
+    switches.pass_through = options.pass_through;
+    switches.foreign_words = options.foreign_words;
+    switches.repair_lookalikes = options.repair_lookalikes;
+    auto compiled = Compile(stage, resolved, diagnostics, switches);
     if (!compiled || HasError(*diagnostics)) return TableError(*diagnostics);
     for (const auto& setting : resolved)
       if (std::none_of(out->settings.begin(), out->settings.end(), [&](const auto& s) { return s.first == setting.first; }))

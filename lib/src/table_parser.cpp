@@ -56,6 +56,7 @@ class LineParser {
     if (word == "class") return ParseClass();
     if (word == "exception") return ParseException();
     if (word == "test") return ParseTest();
+    if (word == "foreign") return ParseForeign();
     ParseRule();
   }
 
@@ -243,12 +244,28 @@ class LineParser {
       for (std::size_t i = 1; i < tokens_.size(); ++i)
         for (std::size_t k = 0; k < tokens_[i].text.size(); ++k)
           list.emplace_back(tokens_[i].text[k], Loc(tokens_[i].column + static_cast<int>(k)));
+    } else if (name == "@fold" || name == "@lookalike") {
+      if (tokens_.size() < 3 || (tokens_.size() - 1) % 2 != 0)
+        return Error(EndColumn(), name + " takes pairs of letters: " + name + " X Y [X Y]...");
+      auto& list = name == "@fold" ? table_.folds : table_.lookalikes;
+      for (std::size_t i = 1; i + 1 < tokens_.size(); i += 2) {
+        const Token& from = tokens_[i];
+        const Token& to = tokens_[i + 1];
+        if (from.text.size() != 1) return Error(from, "one letter here");
+        if (to.text.size() != 1) return Error(to, "one letter here");
+        list.push_back({{from.text[0], to.text[0]}, Loc(from)});
+      }
+    } else if (name == "@foreign-letters") {
+      if (tokens_.size() < 2) return Error(EndColumn(), "@foreign-letters needs letters");
+      for (std::size_t i = 1; i < tokens_.size(); ++i)
+        for (std::size_t k = 0; k < tokens_[i].text.size(); ++k)
+          table_.foreign_letters.emplace_back(tokens_[i].text[k], Loc(tokens_[i].column + static_cast<int>(k)));
     } else if (name == "@option") {
       ParseOption();
     } else {
       Error(d, "unknown directive '" + name +
                    "' (known: @from @to @title @inherit @chain @case @case-pair @source-case-pair @option @vowels "
-                   "@source-alphabet @target-alphabet)");
+                   "@fold @lookalike @foreign-letters @source-alphabet @target-alphabet)");
     }
   }
 
@@ -356,7 +373,12 @@ class LineParser {
       return Error(i < tokens_.size() ? tokens_[i].column : EndColumn(),
                    "an exception is written: exception word > output");
     }
-    const Token& word = tokens_[i];
+    Token word = tokens_[i];
+    if (word.text.size() > 1 && word.text.back() == U'*' && !word.escaped.back()) {
+      ex.stem = true;  // `stem*`: the entry also covers the stem with a suffix
+      word.text.pop_back();
+      word.escaped.pop_back();
+    }
     for (std::size_t k = 0; k < word.text.size(); ++k) {
       if (!unicode::IsWordChar(word.text[k]))
         return Error(word.column + static_cast<int>(k), "an exception is one word; '" +
@@ -369,6 +391,17 @@ class LineParser {
     ex.output = std::move(*output);
     ex.loc = Loc(word);
     table_.exceptions.push_back(std::move(ex));
+  }
+
+  // foreign WORD...: words left as written.
+  void ParseForeign() {
+    if (tokens_.size() < 2) return Error(EndColumn(), "foreign names one or more words to leave as written");
+    for (std::size_t i = 1; i < tokens_.size(); ++i) {
+      const Token& t = tokens_[i];
+      for (std::size_t k = 0; k < t.text.size(); ++k)
+        if (!unicode::IsWordChar(t.text[k])) return Error(t.column + static_cast<int>(k), "a foreign word is made of letters");
+      table_.foreign_words.emplace_back(t.text, Loc(t));
+    }
   }
 
   void ParseTest() {

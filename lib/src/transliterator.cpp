@@ -171,7 +171,8 @@ const std::vector<std::pair<std::string, std::string>>& Transliterator::settings
   return impl_->built.settings;
 }
 
-Status Transliterator::Transliterate(std::string_view input, std::string* output, EditList* edits) const {
+Status Transliterator::Transliterate(std::string_view input, std::string* output, EditList* edits,
+                                     ConversionStats* stats) const {
   if (!output) return Status(StatusCode::kInvalidArgument, "output must not be null");
   try {
     if (edits) edits->Clear();
@@ -190,6 +191,7 @@ Status Transliterator::Transliterate(std::string_view input, std::string* output
       in.size = text.size();
       in.begin = 0;
       in.final = true;
+      in.stats = stats;
       // Later stages read this library's own output, which is valid UTF-8.
       const EngineResult result = RunEngine(*stages[i], impl_->policy, in, out, edits ? &stage_edits : nullptr);
       if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, result.next, 0, 0));
@@ -223,22 +225,26 @@ struct StageStream {
   std::uint64_t base = 0;      // absolute offset of buffer[0]
   std::uint64_t lines = 0;     // newlines in the bytes dropped from the buffer
   std::uint64_t column = 0;    // code points after the last of them
+  bool protecting = false;     // inside a pass-through token
 
   // Converts what it can of buffer + chunk, appending to *output and (when asked) spans with
   // offsets relative to this call's first converted byte and first output byte.
   Status Run(const CompiledTable& table, InvalidInputPolicy policy, std::string_view chunk, bool final,
-             std::string* output, EditList* edits) {
+             std::string* output, EditList* edits, ConversionStats* stats) {
     buffer.append(chunk);
     EngineInput in;
     in.data = reinterpret_cast<const unsigned char*>(buffer.data());
     in.size = buffer.size();
     in.begin = begin;
     in.final = final;
+    in.protecting = protecting;
+    in.stats = stats;
     const EngineResult result = RunEngine(table, policy, in, output, edits);
     if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, base + result.next, lines, column));
     begin = result.next;
-    // Keep kContextWindow bytes of history for left context; drop the rest.
-    const std::size_t drop = begin > kContextWindow ? begin - kContextWindow : 0;
+    protecting = result.protecting;
+    // Keep the history that left context and word checks may read; drop the rest.
+    const std::size_t drop = begin > kHistoryBytes ? begin - kHistoryBytes : 0;
     if (drop > 0) {
       const char* d = buffer.data();
       const std::size_t newlines = static_cast<std::size_t>(std::count(d, d + drop, '\n'));
@@ -266,7 +272,7 @@ struct Stream::State {
   bool finished = false;
   bool failed = false;
 
-  Status Run(std::string_view chunk, bool final, std::string* output, EditList* edits) {
+  Status Run(std::string_view chunk, bool final, std::string* output, EditList* edits, ConversionStats* stats) {
     const Transliterator::Impl& impl = transliterator->impl();
     const auto& tables = impl.built.stages;
     if (stages.empty()) {
@@ -282,7 +288,7 @@ struct Stream::State {
       if (!last) out->clear();
       EditList spans;
       Status status = stages[i].Run(*tables[i], i == 0 ? impl.policy : InvalidInputPolicy::kError, input, final, out,
-                                    edits ? &spans : nullptr);
+                                    edits ? &spans : nullptr, stats);
       if (!status.ok()) {
         failed = true;
         return status;
@@ -333,24 +339,24 @@ std::unique_ptr<Stream> Transliterator::NewStream() const {
   }
 }
 
-Status Stream::Write(std::string_view chunk, std::string* output, EditList* edits) {
+Status Stream::Write(std::string_view chunk, std::string* output, EditList* edits, ConversionStats* stats) {
   if (!output) return Status(StatusCode::kInvalidArgument, "output must not be null");
   if (state_->finished) return Status(StatusCode::kInvalidArgument, "Write after Finish");
   if (state_->failed) return Status(StatusCode::kInvalidArgument, "the stream stopped at invalid input");
   try {
-    return state_->Run(chunk, /*final=*/false, output, edits);
+    return state_->Run(chunk, /*final=*/false, output, edits, stats);
   } catch (const std::exception& e) {
     return InternalError(e);
   }
 }
 
-Status Stream::Finish(std::string* output, EditList* edits) {
+Status Stream::Finish(std::string* output, EditList* edits, ConversionStats* stats) {
   if (!output) return Status(StatusCode::kInvalidArgument, "output must not be null");
   if (state_->finished) return Status(StatusCode::kInvalidArgument, "Finish called twice");
   if (state_->failed) return Status(StatusCode::kInvalidArgument, "the stream stopped at invalid input");
   try {
     state_->finished = true;
-    return state_->Run({}, /*final=*/true, output, edits);
+    return state_->Run({}, /*final=*/true, output, edits, stats);
   } catch (const std::exception& e) {
     return InternalError(e);
   }

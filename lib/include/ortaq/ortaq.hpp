@@ -99,6 +99,22 @@ struct Options {
   // Directories searched for tables before ORTAQ_TABLE_PATH, the build tree and the install location.
   std::vector<std::string> table_path;
   InvalidInputPolicy invalid_input = InvalidInputPolicy::kError;
+  // The engine's own rules, each on by default (tables/README.md, "What is never converted"):
+  // URLs, e-mail addresses, @handles, #hashtags, file paths and Roman numerals are copied as written.
+  bool pass_through = true;
+  // Words with a letter the source alphabet lacks (a table's @foreign-letters) or listed with
+  // `foreign` are copied as written.
+  bool foreign_words = true;
+  // Latin look-alike letters inside words otherwise in the source script (Cyrillic с typed as
+  // Latin c) are read as the letter they imitate (a table's @lookalike pairs).
+  bool repair_lookalikes = true;
+};
+
+// What the engine's own rules did during a conversion (added to, never reset, by the engine).
+struct ConversionStats {
+  std::uint64_t repaired_letters = 0;   // look-alike letters read as the source letter
+  std::uint64_t protected_tokens = 0;   // URLs, e-mail addresses, handles, hashtags, paths, numerals
+  std::uint64_t foreign_words = 0;      // words copied as foreign
 };
 
 // One piece of the mapping between input and output: the input bytes [source_begin, source_end)
@@ -171,7 +187,8 @@ class Transliterator : public std::enable_shared_from_this<Transliterator> {
 
   // Converts a whole text. Replaces *output; fills *edits when it is not null.
   // On invalid UTF-8 with the kError policy, returns kInvalidInput and leaves *output unspecified.
-  Status Transliterate(std::string_view input, std::string* output, EditList* edits = nullptr) const;
+  Status Transliterate(std::string_view input, std::string* output, EditList* edits = nullptr,
+                       ConversionStats* stats = nullptr) const;
 
   // A chunked conversion that holds back only what a pending match or context still needs.
   // The stream shares ownership of this transliterator. Returns nullptr only when out of memory.
@@ -196,9 +213,10 @@ class Stream {
   explicit Stream(std::shared_ptr<const Transliterator> transliterator);
   ~Stream();
   // Appends to *output what can be converted so far; spans go to *edits, offsets absolute.
-  Status Write(std::string_view chunk, std::string* output, EditList* edits = nullptr);
+  Status Write(std::string_view chunk, std::string* output, EditList* edits = nullptr,
+               ConversionStats* stats = nullptr);
   // Converts what is held back; the stream cannot be written to after this.
-  Status Finish(std::string* output, EditList* edits = nullptr);
+  Status Finish(std::string* output, EditList* edits = nullptr, ConversionStats* stats = nullptr);
 
  private:
   struct State;

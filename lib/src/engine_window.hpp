@@ -1,0 +1,94 @@
+// Byte-level helpers of the engine: a bounded view for reading context, and an output writer.
+#ifndef ORTAQ_ENGINE_WINDOW_HPP_
+#define ORTAQ_ENGINE_WINDOW_HPP_
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <string>
+
+#include "utf8.hpp"
+
+namespace ortaq {
+
+// The bytes the engine may look at around one position: [lo, hi).
+struct Window {
+  const unsigned char* data;
+  std::size_t lo, hi;
+
+  // Reads the character starting at *pos; false at the window's edge.
+  bool Next(std::size_t* pos, char32_t* cp) const {
+    if (*pos >= hi) return false;
+    const utf8::Decoded d = utf8::Decode(data + *pos, data + hi);
+    if (d.length == 0) return false;  // cut off by the edge
+    *cp = d.code_point;
+    *pos += static_cast<std::size_t>(d.length > 0 ? d.length : -d.length);
+    return true;
+  }
+  bool PeekNext(std::size_t pos, char32_t* cp) const { return Next(&pos, cp); }
+
+  // Reads the character ending at *pos; false at the window's edge.
+  bool Prev(std::size_t* pos, char32_t* cp) const {
+    if (*pos <= lo) return false;
+    std::size_t start = *pos - 1;
+    while (start > lo && utf8::IsContinuation(data[start]) && *pos - start < 4) --start;
+    if (utf8::IsContinuation(data[start])) {
+      // A continuation byte with no lead byte in reach: one ill-formed byte.
+      *cp = 0xFFFD;
+      *pos -= 1;
+      return true;
+    }
+    const utf8::Decoded d = utf8::Decode(data + start, data + *pos);
+    if (d.length > 0 && start + static_cast<std::size_t>(d.length) == *pos) {
+      *cp = d.code_point;
+      *pos = start;
+    } else {
+      *cp = 0xFFFD;
+      *pos -= 1;
+    }
+    return true;
+  }
+  bool PeekPrev(std::size_t pos, char32_t* cp) const { return Prev(&pos, cp); }
+};
+
+// Appends to a string through a raw pointer: the string is sized ahead (and grown
+// geometrically when a long output needs it), then cut to what was written.
+class Writer {
+ public:
+  Writer(std::string& out, std::size_t input_bytes) : out_(out), start_(out.size()) {
+    out_.resize(start_ + input_bytes + input_bytes / 2 + kSlack);
+    at_ = out_.data() + start_;
+    end_ = out_.data() + out_.size();
+  }
+  void Put(const char* p, std::size_t n) {
+    Reserve(n);
+    std::memcpy(at_, p, n);
+    at_ += n;
+  }
+  // `p` may be read 8 bytes past its start (the fast-path pool is padded for this).
+  void PutPadded(const char* p, std::size_t n) {
+    Reserve(8);
+    std::memcpy(at_, p, 8);
+    at_ += n;
+  }
+  void Finish() { out_.resize(static_cast<std::size_t>(at_ - out_.data())); }
+
+ private:
+  static constexpr std::size_t kSlack = 64;
+  void Reserve(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - at_) >= n) return;
+    const std::size_t used = static_cast<std::size_t>(at_ - out_.data());
+    out_.resize(std::max(out_.size() * 2, used + n + kSlack));
+    at_ = out_.data() + used;
+    end_ = out_.data() + out_.size();
+  }
+
+  std::string& out_;
+  std::size_t start_;
+  char* at_;
+  char* end_;
+};
+
+}  // namespace ortaq
+
+#endif  // ORTAQ_ENGINE_WINDOW_HPP_

@@ -1,0 +1,174 @@
+#include "pass_through.hpp"
+
+#include <cctype>
+#include <cstring>
+#include <string_view>
+
+#include "unicode.hpp"
+#include "utf8.hpp"
+
+namespace ortaq {
+namespace {
+
+bool StartsWithNoCase(const unsigned char* data, std::size_t p, std::size_t hi, std::string_view prefix) {
+  if (hi - p < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (std::tolower(data[p + i]) != prefix[i]) return false;
+  return true;
+}
+
+// The end of the run of non-space characters from p (or hi).
+std::size_t TokenEnd(const unsigned char* data, std::size_t p, std::size_t hi) {
+  std::size_t at = p;
+  while (at < hi) {
+    const utf8::Decoded d = utf8::Decode(data + at, data + hi);
+    if (d.length == 0) return hi;
+    if (d.length > 0 && IsTokenSpace(d.code_point)) return at;
+    at += static_cast<std::size_t>(d.length > 0 ? d.length : -d.length);
+  }
+  return hi;
+}
+
+bool IsAsciiWord(unsigned char c) { return std::isalnum(c) || c == '_'; }
+
+// @name and #tag: the sign, then letters, digits and '_' in any script.
+std::size_t NameEnd(const unsigned char* data, std::size_t p, std::size_t hi) {
+  std::size_t at = p + 1;
+  while (at < hi) {
+    const utf8::Decoded d = utf8::Decode(data + at, data + hi);
+    if (d.length <= 0) break;
+    const char32_t c = d.code_point;
+    if (!(c == U'_' || (c < 128 && std::isalnum(static_cast<int>(c))) || unicode::IsWordChar(c))) break;
+    at += static_cast<std::size_t>(d.length);
+  }
+  return at;
+}
+
+bool IsRomanLetter(unsigned char c) { return std::strchr("IVXLCDM", c) != nullptr && c != 0; }
+
+// A well-formed Roman numeral (I to MMMCMXCIX) in capitals.
+bool IsRomanNumeral(std::string_view s) {
+  static constexpr std::string_view kThousands[] = {"", "M", "MM", "MMM"};
+  static constexpr std::string_view kHundreds[] = {"", "C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC", "CM"};
+  static constexpr std::string_view kTens[] = {"", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"};
+  static constexpr std::string_view kOnes[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+  if (s.empty()) return false;
+  // Greedy: take the longest valid group at each order of magnitude.
+  auto take = [&](const std::string_view* groups, int count) {
+    std::size_t best = 0;
+    for (int i = 1; i < count; ++i)
+      if (s.substr(0, groups[i].size()) == groups[i] && groups[i].size() > best) best = groups[i].size();
+    s.remove_prefix(best);
+  };
+  take(kThousands, 4);
+  take(kHundreds, 10);
+  take(kTens, 10);
+  take(kOnes, 10);
+  return s.empty();
+}
+
+}  // namespace
+
+bool IsTokenSpace(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v' || c == 0xA0 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x3000;
+}
+
+bool MayStartTokenAfter(char32_t previous) {
+  return IsTokenSpace(previous) || previous == U'(' || previous == U'[' || previous == U'{' || previous == U'<' ||
+         previous == U'"' || previous == U'\'' || previous == U'«' || previous == U'“' || previous == U'‘' ||
+         previous == U'„' || previous == U'>';
+}
+
+ProtectedToken ClassifyToken(const unsigned char* data, std::size_t p, std::size_t hi) {
+  ProtectedToken token;
+  if (p >= hi) return token;
+  const unsigned char first = data[p];
+  auto whole = [&](TokenKind kind) {
+    token.kind = kind;
+    token.end = TokenEnd(data, p, hi);
+    token.open_ended = token.end == hi;
+    return token;
+  };
+  // URLs by their scheme or www.
+  for (std::string_view prefix : {"http://", "https://", "ftp://", "mailto:", "www.", "file://"})
+    if (StartsWithNoCase(data, p, hi, prefix) && hi - p > prefix.size()) return whole(TokenKind::kUrl);
+  if (first == '@' || first == '#') {
+    const std::size_t end = NameEnd(data, p, hi);
+    if (end == p + 1 || end == hi) return token;  // a lone sign, or a name running off the window
+    token.kind = first == '@' ? TokenKind::kHandle : TokenKind::kHashtag;
+    token.end = end;
+    return token;
+  }
+  // Paths: /abs, ~/home, ./rel, ../up, C:\dir. A slash before a word in the text ("тілі
+  // /әдебиет") is punctuation: an absolute path starts with an ASCII name or has two slashes.
+  if (first == '/' && p + 1 < hi && !IsAsciiWord(data[p + 1]) && data[p + 1] != '.') {
+    const std::size_t end = TokenEnd(data, p, hi);
+    const std::string_view text(reinterpret_cast<const char*>(data + p), end - p);
+    if (end < hi && text.find('/', 1) != std::string_view::npos && text.find('/', 1) + 1 < text.size()) {
+      token.kind = TokenKind::kPath;
+      token.end = end;
+    }
+    return token;
+  }
+  if ((first == '/' && p + 1 < hi && (IsAsciiWord(data[p + 1]) || data[p + 1] == '.')) ||
+      StartsWithNoCase(data, p, hi, "~/") || StartsWithNoCase(data, p, hi, "./") ||
+      StartsWithNoCase(data, p, hi, "../") ||
+      (std::isalpha(first) && hi - p > 3 && data[p + 1] == ':' && data[p + 2] == '\\'))
+    return whole(TokenKind::kPath);
+  // Roman numerals: capitals I V X L C D M forming a numeral, not followed by a letter.
+  if (IsRomanLetter(first)) {
+    std::size_t end = p;
+    while (end < hi && IsRomanLetter(data[end])) ++end;
+    char32_t next = 0;
+    bool next_is_letter = false;
+    if (end < hi) {
+      const utf8::Decoded d = utf8::Decode(data + end, data + hi);
+      next = d.length > 0 ? d.code_point : 0;
+      next_is_letter = d.length > 0 && unicode::IsWordChar(next);
+    } else {
+      return token;  // runs off the window: undecided, not protected
+    }
+    if (!next_is_letter &&
+        IsRomanNumeral(std::string_view(reinterpret_cast<const char*>(data + p), end - p))) {
+      token.kind = TokenKind::kRoman;
+      token.end = end;
+      return token;
+    }
+  }
+  if (!IsAsciiWord(first)) return token;
+  // E-mail addresses and relative paths: look at the whole token.
+  const std::size_t end = TokenEnd(data, p, hi);
+  if (end == hi) return token;  // too long to see whole: not protected
+  const std::string_view text(reinterpret_cast<const char*>(data + p), end - p);
+  const std::size_t at = text.find('@');
+  if (at != std::string_view::npos && at > 0) {
+    const std::string_view local = text.substr(0, at), domain = text.substr(at + 1);
+    const bool local_ok = local.find_first_not_of(
+                              "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-") == std::string_view::npos;
+    const std::size_t dot = domain.rfind('.');
+    if (local_ok && dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size() &&
+        std::isalpha(static_cast<unsigned char>(domain[dot + 1]))) {
+      token.kind = TokenKind::kEmail;
+      token.end = end;
+      return token;
+    }
+  }
+  // dir/file.ext: a slash inside, and a file name with an extension at the end.
+  const std::size_t slash = text.find('/');
+  if (slash != std::string_view::npos && slash > 0) {
+    std::string_view tail = text;
+    while (!tail.empty() && std::strchr(".,;:!?)]}»\"'", tail.back()) != nullptr) tail.remove_suffix(1);
+    const std::size_t last_slash = tail.rfind('/');
+    const std::size_t dot = tail.rfind('.');
+    if (last_slash != std::string_view::npos && dot != std::string_view::npos && dot > last_slash + 1 &&
+        tail.size() - dot - 1 >= 1 && tail.size() - dot - 1 <= 5) {
+      token.kind = TokenKind::kPath;
+      token.end = end;
+      return token;
+    }
+  }
+  return token;
+}
+
+}  // namespace ortaq
