@@ -17,6 +17,10 @@ struct ConvertOptions {
   std::string in_place_suffix;
   std::string invalid = "error";
   std::string detect = "input";
+  bool no_pass_through = false;
+  bool no_foreign = false;
+  bool no_repair = false;
+  bool stats = false;
   std::vector<std::string> files;
 };
 CLI::App* AddConvertCommand(CLI::App& app, ConvertOptions& options);

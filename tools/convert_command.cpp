@@ -18,6 +18,8 @@ namespace ortaq::cli {
 namespace {
 
 constexpr std::size_t kChunkBytes = 1 << 16;
+// What the engine's own rules did, over all inputs (printed by --stats).
+ConversionStats g_stats;
 constexpr std::size_t kDetectBytes = 1 << 20;  // how much of an input --from auto reads to decide
 
 // Where converted text goes.
@@ -144,7 +146,7 @@ int StreamOne(const Transliterator* transliterator, const std::string& name, std
   std::string output;
   auto report = [&](const Status& status) { return ReportInputStatus(display, status); };
   if (!head.empty()) {
-    Status status = stream->Write(head, &output);
+    Status status = stream->Write(head, &output, nullptr, &g_stats);
     if (!status.ok()) return report(status);
     if (!sink.Write(output, &error)) {
       PrintError(error);
@@ -155,7 +157,7 @@ int StreamOne(const Transliterator* transliterator, const std::string& name, std
     const std::size_t got = std::fread(chunk.data(), 1, chunk.size(), in);
     if (got > 0) {
       output.clear();
-      Status status = stream->Write(std::string_view(chunk.data(), got), &output);
+      Status status = stream->Write(std::string_view(chunk.data(), got), &output, nullptr, &g_stats);
       if (!status.ok()) return report(status);
       if (!sink.Write(output, &error)) {
         PrintError(error);
@@ -171,7 +173,7 @@ int StreamOne(const Transliterator* transliterator, const std::string& name, std
     }
   }
   output.clear();
-  Status status = stream->Finish(&output);
+  Status status = stream->Finish(&output, nullptr, &g_stats);
   if (!status.ok()) return report(status);
   if (!sink.Write(output, &error)) {
     PrintError(error);
@@ -209,7 +211,7 @@ int ConvertLines(Source& source, const std::string& name, std::FILE* in, Sink& s
       if (!t) {
         output.assign(text);
       } else {
-        status = t->Transliterate(text, &output);
+        status = t->Transliterate(text, &output, nullptr, &g_stats);
         if (!status.ok()) {
           if (status.code() == StatusCode::kInvalidInput) {
             InputPosition p = status.position();
@@ -312,11 +314,40 @@ CLI::App* AddConvertCommand(CLI::App& app, ConvertOptions& options) {
                 "Replace each FILE with its conversion; --in-place=SUFFIX keeps the original as FILE+SUFFIX");
   cmd->add_option("--invalid", options.invalid, "What to do with invalid UTF-8: error (default), replace (U+FFFD) or skip")
       ->check(CLI::IsMember({"error", "replace", "skip"}));
+  cmd->add_flag("--no-pass-through", options.no_pass_through,
+                "Convert URLs, e-mail addresses, @handles, #hashtags, paths and Roman numerals like other text");
+  cmd->add_flag("--no-foreign", options.no_foreign,
+                "Convert words with letters foreign to the source alphabet (kept as written by default)");
+  cmd->add_flag("--no-repair", options.no_repair,
+                "Do not read Latin look-alikes inside Cyrillic words (cәл) as the Cyrillic letter");
+  cmd->add_flag("--stats", options.stats,
+                "Print on stderr how many letters were repaired, tokens passed through, words kept as foreign");
   cmd->add_option("files", options.files, "Input files; '-' or none reads standard input");
   return cmd;
 }
 
+namespace {
+
+void PrintStats() {
+  std::fprintf(stderr, "ortaq: stats: %llu look-alike letters repaired, %llu tokens passed through, %llu foreign words kept\n",
+               static_cast<unsigned long long>(g_stats.repaired_letters),
+               static_cast<unsigned long long>(g_stats.protected_tokens),
+               static_cast<unsigned long long>(g_stats.foreign_words));
+}
+
+int RunConvertInner(const ConvertOptions& options, const CLI::App& command);
+
+}  // namespace
+
 int RunConvert(const ConvertOptions& options, const CLI::App& command) {
+  const int code = RunConvertInner(options, command);
+  if (options.stats) PrintStats();
+  return code;
+}
+
+namespace {
+
+int RunConvertInner(const ConvertOptions& options, const CLI::App& command) {
   const bool in_place = command.count("--in-place") > 0;
   std::string suffix = options.in_place_suffix;
   if (in_place && !options.output.empty()) {
@@ -342,6 +373,9 @@ int RunConvert(const ConvertOptions& options, const CLI::App& command) {
     }
     library_options.settings.push_back(setting);
   }
+  library_options.pass_through = !options.no_pass_through;
+  library_options.foreign_words = !options.no_foreign;
+  library_options.repair_lookalikes = !options.no_repair;
   library_options.invalid_input = options.invalid == "replace" ? InvalidInputPolicy::kReplace
                                   : options.invalid == "skip"  ? InvalidInputPolicy::kSkip
                                                                : InvalidInputPolicy::kError;
@@ -399,5 +433,7 @@ int RunConvert(const ConvertOptions& options, const CLI::App& command) {
   }
   return kExitOk;
 }
+
+}  // namespace
 
 }  // namespace ortaq::cli

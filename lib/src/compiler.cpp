@@ -550,6 +550,7 @@ class Compiler {
           const CompiledRule& a = out_->rules[indices[x]];
           const CompiledRule& b = out_->rules[indices[y]];
           if (a.specificity != b.specificity) continue;
+          if (a.output == b.output) continue;  // either may apply: the result is the same
           if (SidesDisjoint(a.left, b.left) || SidesDisjoint(a.right, b.right)) continue;
           const Rule& ra = *a.source;
           const Rule& rb = *b.source;

@@ -376,8 +376,15 @@ class Converter {
     const OutputForms& forms = t_.outputs[output];
     if (forms.title == forms.upper) return CaseForm::kUpper;
     if (second) {
-      if (unicode::IsUpper(*second)) return CaseForm::kUpper;
-      if (unicode::IsLower(*second)) return CaseForm::kTitle;
+      // A key of several letters shows its own case: the first cased letter after the first
+      // (apostrophes and marks between are passed over: 2017 IʼA).
+      char32_t c = *second;
+      std::size_t at = p;
+      w.Next(&at, &c);  // the first letter
+      while (at < end && w.Next(&at, &c)) {
+        if (unicode::IsUpper(c)) return CaseForm::kUpper;
+        if (unicode::IsLower(c)) return CaseForm::kTitle;
+      }
     }
     // The next letter of the word, then the previous one; combining marks are passed over.
     char32_t cp = 0;

@@ -129,7 +129,10 @@ ProtectedToken ClassifyToken(const unsigned char* data, std::size_t p, std::size
     } else {
       return token;  // runs off the window: undecided, not protected
     }
-    if (!next_is_letter &&
+    // Two letters at least: a lone capital (I, V, C, M) is too often a letter of the text
+    // (2017 Kazakh I'ran, C'), and an apostrophe after the run means a letter too.
+    const bool apostrophe = next == U'\'' || next == U'\u2019' || next == U'\u02BC' || next == U'`' || next == U'\u00B4';
+    if (!next_is_letter && !apostrophe && end - p >= 2 &&
         IsRomanNumeral(std::string_view(reinterpret_cast<const char*>(data + p), end - p))) {
       token.kind = TokenKind::kRoman;
       token.end = end;
