@@ -100,6 +100,8 @@ struct CompiledTable {
   std::size_t max_key_bytes = 0;
   std::vector<FastEntry> fast2 = std::vector<FastEntry>(0x800);  // indexed by code point
   std::string fast_pool;
+  std::size_t fast_max_length = 0;        // the longest fast output, in bytes
+  std::array<bool, 128> ascii_copy{};     // ASCII the tight loop copies without a look (no rule, no token)
 
   // Exceptions: the lowercase word -> output index; stems (`word*`) separately.
   std::vector<std::u32string> exception_words;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <functional>
 #include <map>
 #include <set>
 
@@ -270,7 +269,10 @@ class Compiler {
     }
     if (out_->pass_through) {
       for (unsigned char c = 0; c < 128; ++c)
-        out_->protect_start[c] = std::isalnum(c) || c == '@' || c == '#' || c == '/' || c == '~' || c == '.' || c == '\\';
+        // Letters begin URLs, e-mail addresses and paths; I V X L C D M begin numerals. Digits
+        // are left out: numbers pass through anyway, and a token starting with one is rarely a
+        // URL or an address.
+        out_->protect_start[c] = std::isalpha(c) || c == '@' || c == '#' || c == '/' || c == '~' || c == '.' || c == '\\';
     }
   }
 
@@ -288,19 +290,14 @@ class Compiler {
     }
   }
 
+  // Resolves classes and the classes they include, depth first without recursion (a table
+  // may chain thousands of classes).
   void CompileClasses() {
     for (std::size_t i = 0; i < table_.classes.size(); ++i) class_index_[table_.classes[i].name] = i;
     out_->sets.resize(table_.classes.size());
     std::vector<int> state(table_.classes.size(), 0);  // 0 new, 1 in progress, 2 done
-    std::function<void(std::size_t)> resolve = [&](std::size_t i) {
-      if (state[i] == 2) return;
-      const ClassDef& def = table_.classes[i];
-      if (state[i] == 1) {
-        Error(def.loc, "the class '" + def.name + "' includes itself");
-        state[i] = 2;
-        return;
-      }
-      state[i] = 1;
+    auto finish = [&](std::size_t k) {
+      const ClassDef& def = table_.classes[k];
       std::vector<char32_t> letters;
       for (char32_t c : def.letters) {
         if (table_.case_auto && unicode::IsUpper(c)) {
@@ -312,20 +309,40 @@ class Compiler {
       }
       for (const auto& [name, loc] : def.includes) {
         auto it = class_index_.find(name);
-        if (it == class_index_.end()) {
-          Error(loc, "'" + name + "' is not a declared class");
-          continue;
-        }
-        resolve(it->second);
+        if (it == class_index_.end() || state[it->second] != 2) continue;  // reported when met
         const auto& other = out_->sets[it->second].letters;
         letters.insert(letters.end(), other.begin(), other.end());
       }
       std::sort(letters.begin(), letters.end());
       letters.erase(std::unique(letters.begin(), letters.end()), letters.end());
-      out_->sets[i].letters = std::move(letters);
-      state[i] = 2;
+      out_->sets[k].letters = std::move(letters);
+      state[k] = 2;
     };
-    for (std::size_t i = 0; i < table_.classes.size(); ++i) resolve(i);
+    for (std::size_t i = 0; i < table_.classes.size(); ++i) {
+      if (state[i] != 0) continue;
+      std::vector<std::pair<std::size_t, std::size_t>> stack{{i, 0}};  // class, next include
+      state[i] = 1;
+      while (!stack.empty()) {
+        auto& [k, next] = stack.back();
+        const ClassDef& def = table_.classes[k];
+        if (next == def.includes.size()) {
+          const std::size_t done = k;
+          stack.pop_back();
+          finish(done);
+          continue;
+        }
+        const auto& [name, loc] = def.includes[next++];
+        auto it = class_index_.find(name);
+        if (it == class_index_.end()) {
+          Error(loc, "'" + name + "' is not a declared class");
+        } else if (state[it->second] == 1) {
+          Error(loc, "the class '" + name + "' includes itself (through '" + def.name + "')");
+        } else if (state[it->second] == 0) {
+          state[it->second] = 1;
+          stack.emplace_back(it->second, 0);
+        }
+      }
+    }
   }
 
   bool CompileItems(const std::vector<ContextItem>& items, std::vector<CompiledItem>* out) {
@@ -624,20 +641,27 @@ class Compiler {
         continue;
       }
       const TrieNode& n = out_->nodes[node];
-      if (!n.children.empty() || n.rules.size() != 1) continue;
+      // Longer keys that go on with a combining mark (the decomposed й = и + U+0306) do not
+      // stop the fast path: it hands a letter followed by a mark to the full path anyway.
+      const bool only_mark_children = std::all_of(n.children.begin(), n.children.end(),
+                                                  [](const auto& child) { return unicode::IsMark(child.first); });
+      if (!only_mark_children || n.rules.size() != 1) continue;
       const CompiledRule& rule = out_->rules[n.rules[0]];
       if (!rule.left.empty() || !rule.right.empty()) continue;
       const OutputForms& forms = out_->outputs[rule.output];
       const std::string* text = nullptr;
       if (!out_->case_auto || !unicode::IsUpper(c)) text = &forms.lower;
       else if (forms.title == forms.upper) text = &forms.upper;
-      if (!text || text->size() > 255) continue;
+      if (!text || text->size() > 8) continue;  // the engine copies 8 bytes at a time
       e.kind = FastEntry::kReplace;
       e.length = static_cast<std::uint8_t>(text->size());
+      out_->fast_max_length = std::max(out_->fast_max_length, text->size());
       e.offset = static_cast<std::uint32_t>(out_->fast_pool.size());
       out_->fast_pool += *text;
     }
     out_->fast_pool.append(8, '\0');  // the engine copies 8 bytes at a time from the pool
+    for (unsigned char c = 0; c < 128; ++c)
+      out_->ascii_copy[c] = !out_->ascii_start[c] && !out_->protect_start[c];
   }
 
   const MergedTable& table_;

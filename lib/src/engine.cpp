@@ -1,6 +1,7 @@
 #include "engine.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 
@@ -15,6 +16,15 @@ namespace {
 using Kind = ContextItem::Kind;
 
 enum class CaseForm { kLower, kTitle, kUpper };
+
+// Lead bytes that can begin a combining mark: U+0300-U+036F (CC CD), U+0483-U+0489 (D2),
+// Hebrew, Arabic, Syriac and NKo marks (D6-DF), and anything of three or four bytes.
+constexpr std::array<bool, 256> kMarkLead = [] {
+  std::array<bool, 256> t{};
+  t[0xCC] = t[0xCD] = t[0xD2] = true;
+  for (int b = 0xD6; b < 0x100; ++b) t[b] = true;
+  return t;
+}();
 
 class Converter {
  public:
@@ -44,7 +54,14 @@ class Converter {
     };
     const FastEntry* fast2 = t_.fast2.data();
     const char* pool = t_.fast_pool.data();
+    const bool tight = !edits_ && !foreign_;
     while (p < limit) {
+      if (tight && !protecting_) {
+        flush(p);
+        p = TightRun(p, limit, &w);
+        run = p;
+        if (p >= limit) break;
+      }
       const unsigned char b = data[p];
       if (protecting_ && !LeaveProtectedToken(&p)) continue;
       char32_t cp;
@@ -147,6 +164,55 @@ class Converter {
   }
 
  private:
+  // The common case without edit spans: ASCII the table ignores, and two-byte letters the fast
+  // table decides, written straight to the output. Stops at the first byte that needs a look
+  // at its neighbours (and leaves it to the full path); returns where it stopped.
+  std::size_t TightRun(std::size_t p, std::size_t limit, Writer* w) const {
+    const unsigned char* d = in_.data;
+    const std::size_t size = in_.size;
+    const FastEntry* fast2 = t_.fast2.data();
+    const char* pool = t_.fast_pool.data();
+    char* o = w->Cursor();
+    char* end = w->End();
+    while (p < limit) {
+      if (end - o < 8) {  // room for one more output of up to 8 bytes
+        w->SetCursor(o);
+        w->Reserve((limit - p) + 16);
+        o = w->Cursor();
+        end = w->End();
+      }
+      const unsigned char b = d[p];
+      if (b < 0x80) {
+        if (!t_.ascii_copy[b]) break;
+        *o++ = static_cast<char>(b);
+        ++p;
+        continue;
+      }
+      if (b < 0xC2 || b >= 0xE0 || p + 1 >= size) break;
+      const unsigned char b1 = d[p + 1];
+      if ((b1 & 0xC0) != 0x80) break;
+      const FastEntry& e = fast2[((b & 0x1Fu) << 6) | (b1 & 0x3Fu)];
+      if (e.kind == FastEntry::kGeneral) break;
+      // A combining mark next may compose with this letter's output: leave that to the full
+      // path. kMarkLead says which lead bytes can begin a mark at all (not а-я, ә-һ but
+      // U+0480-U+04BF, which shares its lead byte with the marks U+0483-U+0489).
+      if (p + 2 < size && kMarkLead[d[p + 2]] &&
+          (d[p + 2] >= 0xE0 || p + 3 >= size || fast2[((d[p + 2] & 0x1Fu) << 6) | (d[p + 3] & 0x3Fu)].mark))
+        break;
+      if (e.kind == FastEntry::kCopy) {
+        o[0] = static_cast<char>(b);
+        o[1] = static_cast<char>(b1);
+        o += 2;
+      } else {
+        std::memcpy(o, pool + e.offset, 8);
+        o += e.length;
+      }
+      p += 2;
+    }
+    w->SetCursor(o);
+    return p;
+  }
+
   // At p inside a pass-through token: copies up to the next white space. Returns true when p
   // is at that white space (the token is over), false to go on.
   bool LeaveProtectedToken(std::size_t* p) {

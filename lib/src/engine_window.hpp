@@ -56,7 +56,9 @@ struct Window {
 class Writer {
  public:
   Writer(std::string& out, std::size_t input_bytes) : out_(out), start_(out.size()) {
-    out_.resize(start_ + input_bytes + input_bytes / 2 + kSlack);
+    // Most conversions write about as many bytes as they read (Cyrillic to Latin writes fewer);
+    // more room is made when an output needs it.
+    out_.resize(start_ + input_bytes + kSlack);
     at_ = out_.data() + start_;
     end_ = out_.data() + out_.size();
   }
@@ -73,10 +75,19 @@ class Writer {
   }
   void Finish() { out_.resize(static_cast<std::size_t>(at_ - out_.data())); }
 
- private:
-  static constexpr std::size_t kSlack = 64;
+  // Makes room for n more bytes (growing geometrically).
   void Reserve(std::size_t n) {
     if (static_cast<std::size_t>(end_ - at_) >= n) return;
+    Grow(n);
+  }
+  // Raw access for the engine's tight loop: write at Cursor(), then Advance to the new end.
+  char* Cursor() const { return at_; }
+  char* End() const { return end_; }
+  void SetCursor(char* at) { at_ = at; }
+
+ private:
+  static constexpr std::size_t kSlack = 64;
+  void Grow(std::size_t n) {
     const std::size_t used = static_cast<std::size_t>(at_ - out_.data());
     out_.resize(std::max(out_.size() * 2, used + n + kSlack));
     at_ = out_.data() + used;

@@ -23,6 +23,7 @@ namespace ortaq {
 namespace {
 
 constexpr std::size_t kNpos = std::string_view::npos;
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 // ---- ASCII helpers ---------------------------------------------------------------------------
 
@@ -407,9 +408,10 @@ bool StartsProtectedElement(std::string_view s, const Token& tag, Dialect dialec
 
 // The start of the end tag "</name" (followed by space, '/' or '>') at or after `from`, or `limit`.
 std::size_t FindEndTag(std::string_view s, std::string_view name, std::size_t from, std::size_t limit) {
-  for (std::size_t at = FindIgnoreCase(s, "</", from, limit); at != kNpos; at = FindIgnoreCase(s, "</", at + 2, limit)) {
+  const std::string_view range = s.substr(0, limit);
+  for (std::size_t at = range.find("</", from); at != kNpos; at = range.find("</", at + 2)) {
     const std::size_t after = at + 2 + name.size();
-    if (!StartsWithIgnoreCase(s, at + 2, name)) continue;
+    if (!StartsWithIgnoreCase(range, at + 2, name)) continue;
     if (after >= limit || IsSpace(s[after]) || s[after] == '/' || s[after] == '>') return at;
   }
   return limit;
@@ -436,7 +438,7 @@ class ProtectedElements {
 
  private:
   bool ignore_case_;
-  std::vector<std::string> open_;
+  std::vector<std::string_view> open_;  // names, viewed in the input
 };
 
 // ---- HTML and XML ----------------------------------------------------------------------------
@@ -454,7 +456,7 @@ class HtmlSegmenter {
       Text(text_begin, lt);
       paint_->Copy(lt, token.end);
       text_begin = Handle(token);
-      lt = text_begin - 1;
+      lt = text_begin - 1;  // the loop looks on from text_begin (a token is never empty)
     }
     Text(text_begin, s_.size());
   }
@@ -572,7 +574,10 @@ class MarkdownSegmenter {
   MarkdownSegmenter(std::string_view s, Paint* paint) : s_(s), paint_(paint), protected_(true) {}
 
   void Run() {
-    for (std::size_t pos = 0; pos < s_.size();) {
+    // A byte-order mark would hide a heading or a fence on the first line.
+    const std::size_t start = s_.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+    paint_->Copy(0, start);
+    for (std::size_t pos = start; pos < s_.size();) {
       const Line line = LineAt(s_, pos);
       Block(line);
       pos = line.next;
@@ -655,28 +660,37 @@ class MarkdownSegmenter {
       in_paragraph_ = false;
       return;
     }
-    if (OpensFence(line, p)) return;
-    if (IsAtxHeading(s_, p, line.content_end)) {
-      EndUnit();
-      StartUnit(p, line.next, false);
-      EndUnit();
-      in_paragraph_ = false;
-      return;
-    }
-    if (const std::string_view end = HtmlBlockEnd(s_, p, line.content_end); !end.empty()) {
-      EndUnit();
-      StartUnit(p, line.next, false);
-      in_paragraph_ = false;
-      if (FindIgnoreCase(s_, end, p + 1, line.content_end) == kNpos) html_block_end_ = end;
-      else EndUnit();
-      return;
-    }
+    if (OpensFence(line, p) || OpensHeading(line, p) || OpensHtmlBlock(line, p)) return;
+    // Paragraph text.
     if (!in_paragraph_ || unit_begin_ == kNpos) {
       EndUnit();
       StartUnit(p, line.next, true);
     }
     unit_end_ = line.next;
     in_paragraph_ = true;
+  }
+
+  // An ATX heading is inline text of its own.
+  bool OpensHeading(const Line& line, std::size_t p) {
+    if (!IsAtxHeading(s_, p, line.content_end)) return false;
+    EndUnit();
+    StartUnit(p, line.next, false);
+    EndUnit();
+    in_paragraph_ = false;
+    return true;
+  }
+
+  // An HTML block that may hold blank lines is one run of inline text up to its end condition,
+  // so that a comment or a script with blank lines in it stays whole.
+  bool OpensHtmlBlock(const Line& line, std::size_t p) {
+    const std::string_view end = HtmlBlockEnd(s_, p, line.content_end);
+    if (end.empty()) return false;
+    EndUnit();
+    StartUnit(p, line.next, false);
+    in_paragraph_ = false;
+    if (FindIgnoreCase(s_, end, p + 1, line.content_end) == kNpos) html_block_end_ = end;
+    else EndUnit();
+    return true;
   }
 
   // Paints the list markers at p (there may be several: "- 1. text") and a task-list box after
@@ -779,7 +793,8 @@ class MarkdownSegmenter {
     }
   }
 
-  // A code span: a run of backticks up to the next run of the same length.
+  // A code span: a run of backticks up to the next run of the same length. A run without a
+  // closer means no later run has that length, so the failed searches stay few.
   std::size_t CodeSpan(std::size_t i, std::size_t end) {
     std::size_t run_end = i;
     while (run_end < end && s_[run_end] == '`') ++run_end;
@@ -802,6 +817,11 @@ class MarkdownSegmenter {
       paint_->Copy(i, autolink);
       return autolink;
     }
+    // Every construct ends with a '>'; without one ahead (prose such as "a < b"), skip the scan
+    // so that a long paragraph with many '<' stays linear.
+    if (next_gt_ == kNpos || next_gt_ < i) next_gt_ = std::min(s_.find('>', i), s_.size());
+    if (next_gt_ >= end && !s_.substr(i, end - i).starts_with("<!") && !s_.substr(i, end - i).starts_with("<?"))
+      return i + 1;
     const Token token = ScanMarkup(s_, i, end, Dialect::kMarkdown);
     if (token.kind == TokenKind::kNone) return i + 1;
     paint_->Copy(i, token.end);
@@ -826,11 +846,11 @@ class MarkdownSegmenter {
 
   // The end of the autolink <scheme:…> or <user@host> at i, or kNpos.
   std::size_t AutolinkEnd(std::size_t i, std::size_t end) const {
-    std::size_t p = i + 1;
-    const std::size_t close = s_.substr(0, end).find('>', p);
-    if (close == kNpos) return kNpos;
+    const std::size_t p = i + 1;
+    std::size_t close = p;
+    while (close < end && !IsSpace(s_[close]) && s_[close] != '<' && s_[close] != '>') ++close;
+    if (close >= end || s_[close] != '>' || close == p) return kNpos;
     const std::string_view body = s_.substr(p, close - p);
-    if (body.empty() || std::any_of(body.begin(), body.end(), [](char c) { return IsSpace(c) || c == '<'; })) return kNpos;
     // URI: a scheme of 2 to 32 characters and a colon.
     std::size_t k = 0;
     if (IsAlpha(body[0])) {
@@ -881,16 +901,29 @@ class MarkdownSegmenter {
       if (title_close != kNpos) {
         const Line rest = LineAt(s_, title_close);
         if (IsBlank(s_, title_close + 1, rest.content_end)) {
-          paint_->Copy(colon, title + 1);
-          paint_->Copy(title_close, title_close + 1);
+          Label(label, r);
+          CopyOutsideTitle(colon, title, title_close, title_close + 1);
           return std::min(rest.next, end);
         }
       }
     }
     const Line rest = LineAt(s_, destination_end);
     if (!IsBlank(s_, destination_end, rest.content_end)) return kNpos;
+    Label(label, r);
     paint_->Copy(colon, destination_end);
     return std::min(rest.next, end);
+  }
+
+  // A definition's label must still match the references to it after conversion, and those
+  // are converted as inline text (code spans in them kept): so the label is converted the same way.
+  void Label(std::size_t begin, std::size_t end) { Inline(begin, end, /*paragraph=*/false); }
+
+  // Paints [begin, end) as copied except the text of the title between its delimiters at
+  // `title` and `title_close`; character references in the title are copied too.
+  void CopyOutsideTitle(std::size_t begin, std::size_t title, std::size_t title_close, std::size_t end) {
+    paint_->Copy(begin, title + 1);
+    CopyReferences(s_, title + 1, title_close, ReferenceRules::kStrict, paint_);
+    paint_->Copy(title_close, end);
   }
 
   // "(destination 'title')" after a link's or image's ']': paints all but the title's text as
@@ -908,12 +941,8 @@ class MarkdownSegmenter {
       p = SkipSpaceAndOneLineEnd(title_close + 1, end);
     }
     if (p >= end || s_[p] != ')') return kNpos;
-    if (title == kNpos) {
-      paint_->Copy(open, p + 1);
-    } else {
-      paint_->Copy(open, title + 1);
-      paint_->Copy(title_close, p + 1);
-    }
+    if (title == kNpos) paint_->Copy(open, p + 1);
+    else CopyOutsideTitle(open, title, title_close, p + 1);
     return p + 1;
   }
 
@@ -1010,6 +1039,9 @@ class MarkdownSegmenter {
   std::size_t unit_end_ = 0;
   bool unit_is_paragraph_ = false;  // link reference definitions may start it
 
+  // Inline state of the current block.
+  std::size_t next_gt_ = kNpos;  // the next '>' at or after the last '<' looked at; the input's size if none
+
   // Raw HTML state; it persists across blocks, as a browser's would.
   ProtectedElements protected_;
   std::size_t protected_begin_ = 0;
@@ -1054,7 +1086,7 @@ bool IsTimingLine(std::string_view s, const Line& line) {
 
 bool IsNumberLine(std::string_view s, const Line& line) {
   std::size_t p = line.begin;
-  if (p == 0 && s.starts_with("\xEF\xBB\xBF")) p = 3;  // the file's byte-order mark
+  if (p == 0 && s.starts_with(kByteOrderMark)) p = kByteOrderMark.size();
   const std::string_view text = TrimSpace(s.substr(p, line.content_end - p));
   return !text.empty() && std::all_of(text.begin(), text.end(), IsDigit);
 }
@@ -1066,7 +1098,7 @@ void CopySubtitleTags(std::string_view s, const Line& line, Paint* paint) {
     const bool override_code = s[p] == '{' && p + 1 < line.content_end && s[p + 1] == '\\';
     if (!html && !override_code) continue;
     const std::size_t close = s.substr(0, line.content_end).find(html ? '>' : '}', p + 1);
-    if (close == kNpos) return;
+    if (close == kNpos) continue;  // a lone '<' or '{' is text
     paint->Copy(p, close + 1);
     p = close;
   }

@@ -247,7 +247,9 @@ struct StageStream {
     const std::size_t drop = begin > kHistoryBytes ? begin - kHistoryBytes : 0;
     if (drop > 0) {
       const char* d = buffer.data();
-      const std::size_t newlines = static_cast<std::size_t>(std::count(d, d + drop, '\n'));
+      std::size_t newlines = 0;
+      for (const char* q = d; (q = static_cast<const char*>(std::memchr(q, '\n', static_cast<std::size_t>(d + drop - q)))); ++q)
+        ++newlines;
       if (newlines > 0) {
         lines += newlines;
         const char* last = static_cast<const char*>(::memrchr(d, '\n', drop));

@@ -20,38 +20,45 @@
 //            aria-label (any element), and content on <meta name="description">.
 //            Copied unchanged: tags and every other attribute (href, class, data-*, …, even
 //            when they hold Cyrillic); character references (&amp; &#1178; &#x41A; &nbsp;, and
-//            the legacy ones without ';' such as &nbsp) — never decoded, so a letter written as
-//            a reference stays as written; comments; CDATA sections; processing instructions and
-//            <!…> declarations (doctype); the content of <script>, <style>, <xmp>, <iframe>,
-//            <noembed> and <noframes>; the content and attributes of <code>, <kbd>, <samp> and
-//            <var> elements, and of any element with translate="no" or class="notranslate",
-//            with everything nested in them. <pre> text is converted (a <code> inside it is not).
-//            An element that is never closed protects the rest of the document.
+//            the forms browsers read without ';': &#1178 and the legacy names such as &nbsp) —
+//            never decoded, so a letter written as a reference stays as written; comments;
+//            CDATA sections; processing instructions and <!…> declarations (doctype); the
+//            content of <script>, <style>, <xmp>, <iframe>, <noembed> and <noframes>; the
+//            content and attributes of <code>, <kbd>, <samp> and <var> elements, and of any
+//            element with translate="no" or class="notranslate", with everything nested in them.
+//            <pre> text is converted (a <code> inside it is not); so are <title> and <textarea>.
+//            An element that is never closed protects the rest of the document. A tag, comment
+//            or quoted attribute value that is never closed is copied to the end.
 // kXml       As kHtml with XML's rules: names are case-sensitive; only title, alt and placeholder
 //            attributes are converted; <script> and <style> are ordinary elements whose content
 //            is copied (as for <code>); a CDATA section is copied whole (its text is not
 //            converted); a processing instruction ends at "?>"; the doctype may have an internal
 //            subset [...]; a character reference needs its ';'; translate="no" may carry a
-//            prefix (its:translate="no").
+//            prefix (its:translate="no"). Every other text node is converted, which suits
+//            documents (XHTML, DocBook, SVG, string resources), not data or configuration files.
 // kMarkdown  Paragraphs, headings, list items, block quotes, table cells, emphasis, link text,
 //            image alt text, link titles ("title" in [a](url "title") and in definitions) and
-//            reference labels (converted both in [text][label] and in "[label]: url", so they
-//            still match). Copied unchanged: code spans (`…`, ``…``); fenced code blocks (``` and
-//            ~~~, fences and info string included); indented code blocks; link and image
-//            destinations (the "(url)" part, and the url of a "[label]: url" definition);
-//            autolinks <https://…> and <user@host>; bare URLs starting http://, https://,
-//            ftp:// or www. (as GitHub links them); raw HTML tags, whole, attributes included;
-//            HTML comments, processing instructions, declarations and CDATA; the content of
-//            <script> and <style>, and of <code>, <kbd>, <samp>, <var> and translate="no"
-//            elements; character references (&amp; &#1178;); backslash escapes are kept as
-//            written; list markers, task-list boxes ([ ] and [x]) and block-quote markers ('>').
-//            Text between raw HTML tags is converted as Markdown text. Footnote labels [^1]
-//            are converted like other labels.
+//            reference labels. Labels are converted in "[label]: url" definitions as in the
+//            [text][label] and [label] references to them (code spans in them kept), so that
+//            they still match. Copied unchanged: code spans (`…`, ``…``); fenced code blocks
+//            (``` and ~~~, fences and info string included, also inside lists and block quotes);
+//            indented code blocks; link and image destinations (the "(url)" part, and the url of
+//            a "[label]: url" definition); autolinks <https://…> and <user@host>; bare URLs
+//            starting http://, https://, ftp:// or www. (as GitHub links them); raw HTML tags,
+//            whole, attributes included; HTML comments, processing instructions, declarations
+//            and CDATA; the content of <script> and <style>, and of <code>, <kbd>, <samp>, <var>
+//            and translate="no" elements; character references (&amp; &#1178;); list markers,
+//            task-list boxes ([ ] and [x]) and block-quote markers ('>'). Text between raw HTML
+//            tags is converted as Markdown text. A backslash escape keeps the character after
+//            it from starting markup (\` starts no code span). Not recognised, so converted as
+//            text: YAML front matter, math ($…$), attribute lists ({#id}).
 // kSrt       Subtitle text lines only. Copied unchanged: sequence numbers (a line of digits
 //            followed by a timing line), timing lines ("00:00:01,000 --> 00:00:02,000", with
 //            any position settings after them), blank lines, and the tags inside subtitle text
 //            (<i>, </i>, <font color="…">, and {\an8}-style override codes). Line ends (LF or
-//            CRLF) are kept as they are.
+//            CRLF) are kept as they are; the lines of one cue are converted together.
+//
+// A byte-order mark passes through unchanged in every format.
 //
 // In every format, kText included, a span marked -{…}- is never converted: its content is
 // copied as is and the markers "-{" and "}-" are removed (as in MediaWiki's -{…}- syntax), so
@@ -63,7 +70,11 @@
 // Invalid UTF-8 in converted text follows the Transliterator's InvalidInputPolicy; its position
 // is reported for the whole input. Bytes that are copied are copied as they are, valid or not.
 //
-// Guarantees, as for the rest of the library: nothing here throws, prints or exits.
+// The whole input is needed at once (a comment or a code block may run to its end); besides the
+// input and the output, conversion uses about one byte per input byte. There is no Stream form.
+//
+// Guarantees, as for the rest of the library: nothing here throws, prints or exits, and a
+// Transliterator may be shared by threads that call these functions at the same time.
 #ifndef ORTAQ_MARKUP_HPP_
 #define ORTAQ_MARKUP_HPP_
 
