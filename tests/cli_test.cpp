@@ -259,4 +259,64 @@ TEST_F(CliTest, HelpVersionAndUsageErrors) {
   EXPECT_EQ(r.exit_code, 2);
 }
 
+
+TEST_F(CliTest, FormatHtmlConvertsOnlyTheTextPeopleRead) {
+  RunResult r = Run("convert --from kk-Cyrl --to cta-2024 --format=html",
+                    "<p title=\"Қала\" class=\"Қала\">Қазақ <code>Қазақ</code> &amp; <!-- Қазақ --></p>\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "<p title=\"Qala\" class=\"Қала\">Qazaq <code>Қазақ</code> &amp; <!-- Қазақ --></p>\n");
+  r = Run("convert --from kk-Cyrl --to cta-2024 --format=rtf", "а");
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST_F(CliTest, FormatSrtAndMarkdown) {
+  RunResult r = Run("convert --from kk-Cyrl --to kk-Latn-2021 --format srt", "1\r\n00:00:01,000 --> 00:00:02,000\r\nСәлем!\r\n\r\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "1\r\n00:00:01,000 --> 00:00:02,000\r\nSälem!\r\n\r\n");
+  r = Run("convert --from kk-Cyrl --to cta-2024 --format=markdown", "[Қазақ](https://kk.wikipedia.org/wiki/Қазақ) `Қазақ`\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "[Qazaq](https://kk.wikipedia.org/wiki/Қазақ) `Қазақ`\n");
+}
+
+TEST_F(CliTest, UserSpansPassThroughAndRepairInPlainText) {
+  RunResult r = Run("convert --from kk-Cyrl --to cta-2024 --stats",
+                    "-{Қазақ}- Қазақ cәл https://kk.kz/Қазақ #тіл XIX ғасыр\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "Қазақ Qazaq säl https://kk.kz/Қазақ #тіл XIX ğasır\n");
+  EXPECT_NE(r.err.find("1 look-alike letters repaired, 4 tokens passed through"), std::string::npos) << r.err;
+  r = Run("convert --from kk-Cyrl --to cta-2024 --no-repair --no-pass-through", "cәл #тіл\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "cäl #til\n");
+}
+
+TEST_F(CliTest, FromAutoDetectsEachInputOrLine) {
+  WriteAll(dir_ / "cyr.txt", "Қазақстан Республикасы\n");
+  WriteAll(dir_ / "lat.txt", "Qazaqstan Respýblıkasy\n");
+  RunResult r = Run("convert --from auto --to cta-2024 cyr.txt lat.txt");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "Qazaqstan Respublikası\nQazaqstan Respublikası\n");
+  r = Run("convert --from auto --detect=line --to kk-Cyrl", "Qazaqstan Respýblıkasy\nBūl jaqsy kıtap.\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "Қазақстан Республикасы\nБұл жақсы кітап.\n");
+  r = Run("detect cyr.txt lat.txt");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("cyr.txt\tkk-Cyrl\t"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("lat.txt\tkk-Latn-2018\t"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, ChainsThroughKazakhCyrillic) {
+  RunResult r = Run("convert --from kk-Latn-2018 --to cta-2024", "Qazaqstan Respýblıkasy\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "Qazaqstan Respublikası\n");
+}
+
+TEST_F(CliTest, RoundtripReportsTheShareAndTheCauses) {
+  RunResult r = Run("roundtrip --from kk-Cyrl --via kk-Latn-2018", "тау су\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("roundtrip: 100.00% of 2 word tokens unchanged"), std::string::npos) << r.out;
+  r = Run("roundtrip --from kk-Cyrl --via cta-2024", "тоғыз түйе\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("of 2 word tokens unchanged"), std::string::npos) << r.out;
+}
+
 }  // namespace

@@ -17,6 +17,7 @@ struct ConvertOptions {
   std::string in_place_suffix;
   std::string invalid = "error";
   std::string detect = "input";
+  std::string format = "text";
   bool no_pass_through = false;
   bool no_foreign = false;
   bool no_repair = false;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli_common.hpp"
+#include "ortaq/markup.hpp"
 #include "commands.hpp"
 #include "safe_output.hpp"
 
@@ -47,10 +48,11 @@ class FileSink : public Sink {
 // input's alphabet (`--from auto`), for the whole input or for each line.
 class Source {
  public:
-  Source(std::string from, std::string to, Options options, bool per_line)
-      : from_(std::move(from)), to_(std::move(to)), options_(std::move(options)), per_line_(per_line) {}
+  Source(std::string from, std::string to, Options options, bool per_line, Format format)
+      : from_(std::move(from)), to_(std::move(to)), options_(std::move(options)), per_line_(per_line), format_(format) {}
 
   bool automatic() const { return from_ == "auto"; }
+  Format format() const { return format_; }
   bool per_line() const { return per_line_; }
 
   // The transliterator from `from` (a detected id, or the fixed --from) to the target; nullptr
@@ -70,6 +72,7 @@ class Source {
   std::string from_, to_;
   Options options_;
   bool per_line_;
+  Format format_;
   std::map<std::string, std::shared_ptr<const Transliterator>> cache_;
 };
 
@@ -235,8 +238,48 @@ int ConvertLines(Source& source, const std::string& name, std::FILE* in, Sink& s
   return code;
 }
 
+// Markup formats need the whole document: reads it, converts its readable text, writes it.
+int ConvertMarkup(Source& source, const std::string& name, std::FILE* in, Sink& sink) {
+  const std::string display = name == "-" ? "<stdin>" : name;
+  std::string text, chunk(kChunkBytes, '\0');
+  for (;;) {
+    const std::size_t got = std::fread(chunk.data(), 1, chunk.size(), in);
+    text.append(chunk.data(), got);
+    if (got < chunk.size()) break;
+  }
+  if (std::ferror(in)) {
+    PrintError(display + ": read error: " + std::strerror(errno));
+    return kExitUsage;
+  }
+  Status status;
+  std::string from = source.from();
+  if (source.automatic()) {
+    from = DetectSource(text).id;
+    if (from.empty()) {
+      if (text.empty()) return kExitOk;
+      PrintError(display + ": cannot tell which alphabet this is (no letters to go by); give --from");
+      return kExitBadData;
+    }
+  }
+  auto t = source.For(from, &status);
+  if (!t && !status.ok()) return ReportStatus(status);
+  std::string output, error;
+  if (!t) {
+    output = std::move(text);
+  } else {
+    status = TransliterateMarkup(*t, source.format(), text, &output);
+    if (!status.ok()) return ReportInputStatus(display, status);
+  }
+  if (!sink.Write(output, &error)) {
+    PrintError(error);
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
 // Converts one input with the source's transliterator, or the one its detected alphabet needs.
 int ConvertOne(Source& source, const std::string& name, std::FILE* in, Sink& sink) {
+  if (source.format() != Format::kText) return ConvertMarkup(source, name, in, sink);
   Status status;
   if (!source.automatic()) {
     auto t = source.For(source.from(), &status);
@@ -314,6 +357,9 @@ CLI::App* AddConvertCommand(CLI::App& app, ConvertOptions& options) {
                 "Replace each FILE with its conversion; --in-place=SUFFIX keeps the original as FILE+SUFFIX");
   cmd->add_option("--invalid", options.invalid, "What to do with invalid UTF-8: error (default), replace (U+FFFD) or skip")
       ->check(CLI::IsMember({"error", "replace", "skip"}));
+  cmd->add_option("--format", options.format,
+                  "text (default), html, xml, markdown or srt: in markup, only the text people read is converted")
+      ->check(CLI::IsMember({"text", "html", "xml", "markdown", "md", "srt"}));
   cmd->add_flag("--no-pass-through", options.no_pass_through,
                 "Convert URLs, e-mail addresses, @handles, #hashtags, paths and Roman numerals like other text");
   cmd->add_flag("--no-foreign", options.no_foreign,
@@ -383,7 +429,13 @@ int RunConvertInner(const ConvertOptions& options, const CLI::App& command) {
     PrintError("--detect goes with --from auto");
     return kExitUsage;
   }
-  Source source(options.from, options.to, library_options, options.detect == "line");
+  Format format = Format::kText;
+  ParseFormat(options.format, &format);  // the option's check allows only known names
+  if (format != Format::kText && options.detect == "line") {
+    PrintError("--detect=line works on plain text only (--format=text)");
+    return kExitUsage;
+  }
+  Source source(options.from, options.to, library_options, options.detect == "line", format);
   if (!source.automatic()) {
     // Load the table before touching any file, so a bad table or option costs nothing.
     Status status;

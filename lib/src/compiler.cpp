@@ -661,7 +661,7 @@ class Compiler {
     }
     out_->fast_pool.append(8, '\0');  // the engine copies 8 bytes at a time from the pool
     for (unsigned char c = 0; c < 128; ++c)
-      out_->ascii_copy[c] = !out_->ascii_start[c] && !out_->protect_start[c];
+      out_->ascii_copy[c] = !out_->ascii_start[c] && !out_->protect_start[c] && !(out_->pass_through && c == '-');
   }
 
   const MergedTable& table_;

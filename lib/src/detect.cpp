@@ -131,8 +131,10 @@ void Score(const std::u32string& word, bool capitalized, Votes* votes, ScriptCou
   // Vowel harmony: Turkish ı stands only with back vowels; Kazakh 2021 writes front І as ı,
   // next to e ä ö ü (bılım is back, but kelıp, dükenıne are not Turkish).
   const std::u32string_view w(word);
+  // (Kazakh 2018 writes И/Й as ı in front words too: kıim, Respýblıka.)
   if (w.find(U'ı') != std::u32string_view::npos && w.find_first_of(U"eäöü") != std::u32string_view::npos) {
     v[k2021] += 3;
+    v[k2018] += 3;
     v[kTurkish] -= 2;
   }
   // The Turkish present tense -yor.

@@ -84,6 +84,20 @@ class Converter {
         }
       }
       if (b < 0x80) {
+        if (b == '-' && t_.pass_through && p + 1 < in_.size && data[p + 1] == '{') {
+          if (const std::size_t close = UserSpanClose(p)) {
+            // -{...}-: the user's own span, copied as written without its marks.
+            flush(p);
+            if (edits_) edits_->Add(2, 0, true);
+            w.Put(reinterpret_cast<const char*>(data + p + 2), close - p - 2);
+            if (edits_) edits_->Add(close - p - 2, close - p - 2, false);
+            if (edits_) edits_->Add(2, 0, true);
+            if (in_.stats) ++in_.stats->protected_tokens;
+            p = close + 2;
+            run = p;
+            continue;
+          }
+        }
         if (t_.protect_start[b] && AtTokenStart(p) && EnterProtectedToken(&p)) continue;
         if (foreign_ && std::isalpha(b) && AtWordStart(p)) {
           if (const std::size_t end = ForeignWordEnd(p)) {
@@ -211,6 +225,15 @@ class Converter {
     }
     w->SetCursor(o);
     return p;
+  }
+
+  // For "-{" at p: the position of the "}-" that closes it within the context window, or 0
+  // (then "-{" is ordinary text).
+  std::size_t UserSpanClose(std::size_t p) const {
+    const std::size_t hi = WindowAt(p).hi;
+    for (std::size_t q = p + 2; q + 1 < hi; ++q)
+      if (in_.data[q] == '}' && in_.data[q + 1] == '-') return q;
+    return 0;
   }
 
   // At p inside a pass-through token: copies up to the next white space. Returns true when p
