@@ -266,6 +266,38 @@ CheckReport CheckTable(const std::string& path, const Options& options);
 // reported as diagnostics at the golden file's line.
 CheckReport RunGoldenFile(const std::string& path, const Options& options);
 
+// ---- Round trip ---------------------------------------------------------------------------------
+// Converting a text to another alphabet and back shows what the reverse table cannot restore.
+// Word tokens are maximal runs of letters and combining marks; each token of the original is
+// compared with the token at the same place in the text that came back.
+
+struct RoundTripReport {
+  std::uint64_t tokens = 0;     // word tokens read
+  std::uint64_t unchanged = 0;  // of them, the ones that came back as they were
+  // The changed tokens grouped by what changed: the differing middle of the word, "э → е" (the
+  // common prefix and suffix taken off, code point by code point; ∅ for nothing), or
+  // "(words split or joined)" for a line that came back with another number of words (all its
+  // tokens count as changed; its example is the start of both lines).
+  struct Cause {
+    std::string cause;
+    std::uint64_t count = 0;
+    // "original → back" with the number of times, most frequent first (ties in text order).
+    std::vector<std::pair<std::string, std::uint64_t>> examples;
+  };
+  std::vector<Cause> causes;  // most frequent first (ties in text order)
+
+  // The share of unchanged tokens in percent: 100 when there were no tokens.
+  double Share() const;
+};
+
+// Converts `text` with `forward`, the result with `backward`, and adds what it finds to *report
+// (counts are added, so several texts can go into one report). Lines are compared in pairs when
+// both texts have as many lines, else the texts as a whole. On failure (the text is not valid
+// UTF-8 for `forward`'s policy, or a conversion fails) returns that conversion's status and
+// leaves *report as it was.
+Status RoundTrip(const Transliterator& forward, const Transliterator& backward, std::string_view text,
+                 RoundTripReport* report);
+
 }  // namespace ortaq
 
 #endif  // ORTAQ_ORTAQ_HPP_
