@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -317,6 +318,33 @@ TEST_F(CliTest, RoundtripReportsTheShareAndTheCauses) {
   r = Run("roundtrip --from kk-Cyrl --via cta-2024", "тоғыз түйе\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("of 2 word tokens unchanged"), std::string::npos) << r.out;
+}
+
+
+TEST_F(CliTest, JobsGiveTheSameOutputAsOneThread) {
+  // Several blocks of pieces (2 MiB per thread and round), with one-letter words and user spans
+  // near line ends, so that pieces are cut in many places.
+  std::string text;
+  const std::string line = "Я КЕЛДІМ. Шымкент -{Қазақ}- ұлы ЩУЧИНСК, cәл https://kk.kz/Қазақ\nЯ\nкелдім Ю\n";
+  while (text.size() < (9u << 20)) text += line;
+  WriteAll(dir_ / "big.txt", text);
+  RunResult one = Run("convert --from kk-Cyrl --to cta-2024 big.txt -o one.txt");
+  RunResult two = Run("convert --from kk-Cyrl --to cta-2024 --jobs 2 big.txt -o two.txt");
+  EXPECT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(two.exit_code, 0) << two.err;
+  const std::string a = ReadAll(dir_ / "one.txt"), b = ReadAll(dir_ / "two.txt");
+  EXPECT_GT(a.size(), 6u << 20);
+  EXPECT_TRUE(a == b) << "outputs differ";
+  // Invalid UTF-8 far into the file is reported at its true place.
+  WriteAll(dir_ / "bad.txt", text + "аб\xFF\n");
+  RunResult bad = Run("convert --from kk-Cyrl --to cta-2024 --jobs 2 bad.txt -o bad-out.txt");
+  EXPECT_EQ(bad.exit_code, 1);
+  const std::size_t lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  EXPECT_NE(bad.err.find("bad.txt:" + std::to_string(lines + 1) + ":3: invalid UTF-8 (byte offset " +
+                         std::to_string(text.size() + 4) + ")"),
+            std::string::npos)
+      << bad.err;
+  EXPECT_FALSE(fs::exists(dir_ / "bad-out.txt"));
 }
 
 }  // namespace

@@ -18,6 +18,7 @@ struct ConvertOptions {
   std::string invalid = "error";
   std::string detect = "input";
   std::string format = "text";
+  int jobs = 1;
   bool no_pass_through = false;
   bool no_foreign = false;
   bool no_repair = false;

@@ -35,7 +35,8 @@ class Converter {
   EngineResult Run() {
     const unsigned char* data = in_.data;
     const std::size_t lookahead = LookaheadBytes(t_);
-    const std::size_t limit = in_.final ? in_.size : (in_.size > lookahead ? in_.size - lookahead : 0);
+    const std::size_t limit =
+        std::min(in_.stop, in_.final ? in_.size : (in_.size > lookahead ? in_.size - lookahead : 0));
     std::size_t p = in_.begin;
     std::size_t run = p;  // start of the text being copied through
     Writer w(out_, limit > p ? limit - p : 0);

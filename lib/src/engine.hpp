@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdint>
 #include <string>
 
 #include "compiled_table.hpp"
@@ -20,6 +21,7 @@ struct EngineInput {
   std::size_t begin = 0;  // first byte to convert; bytes before it are context only
   bool final = true;      // nothing follows data[size)
   bool protecting = false;  // inside a pass-through token that began in an earlier call
+  std::size_t stop = SIZE_MAX;  // convert no match that starts at or after this byte
   ConversionStats* stats = nullptr;
 };
 

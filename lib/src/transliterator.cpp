@@ -167,6 +167,8 @@ std::shared_ptr<const Transliterator> Transliterator::FromText(std::string_view 
 
 const TableInfo& Transliterator::info() const { return impl_->built.info; }
 
+bool Transliterator::chained() const { return impl_->built.stages.size() > 1; }
+
 const std::vector<std::pair<std::string, std::string>>& Transliterator::settings() const {
   return impl_->built.settings;
 }
@@ -210,6 +212,32 @@ Status Transliterator::Transliterate(std::string_view input, std::string* output
       text = *out;
     }
     if (edits) *edits = std::move(composed);
+    return Status();
+  } catch (const std::exception& e) {
+    return InternalError(e);
+  }
+}
+
+Status Transliterator::TransliterateRange(std::string_view text, std::size_t begin, std::size_t end,
+                                          std::string* output, std::size_t* stopped, ConversionStats* stats) const {
+  if (!output || !stopped) return Status(StatusCode::kInvalidArgument, "output and stopped must not be null");
+  if (begin > end || end > text.size()) return Status(StatusCode::kInvalidArgument, "the range is outside the text");
+  if (impl_->built.stages.size() != 1)
+    return Status(StatusCode::kInvalidArgument, "TransliterateRange works on single tables, not chains");
+  try {
+    const CompiledTable& table = *impl_->built.stages[0];
+    // The whole text is there: the engine reads context as for a whole conversion and stops at
+    // the first position at or past `end`.
+    EngineInput in;
+    in.data = reinterpret_cast<const unsigned char*>(text.data());
+    in.size = text.size();
+    in.begin = begin;
+    in.final = true;
+    in.stop = end;
+    in.stats = stats;
+    const EngineResult result = RunEngine(table, impl_->policy, in, output, nullptr);
+    if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, result.next, 0, 0));
+    *stopped = result.next;
     return Status();
   } catch (const std::exception& e) {
     return InternalError(e);

@@ -190,11 +190,22 @@ class Transliterator : public std::enable_shared_from_this<Transliterator> {
   Status Transliterate(std::string_view input, std::string* output, EditList* edits = nullptr,
                        ConversionStats* stats = nullptr) const;
 
+  // Converts the bytes [begin, end) of `text`, reading the bytes around them for context
+  // exactly as a conversion of all of `text` would, and appends the result to *output. For
+  // converting pieces of one text on several threads: cut the pieces at line ends, convert each,
+  // and join the outputs in order. *stopped is where conversion stopped: `end`, or a little
+  // past it when a match ran over the cut (the next piece must then start there).
+  // Only for single tables (not chains): a chain gives kInvalidArgument.
+  Status TransliterateRange(std::string_view text, std::size_t begin, std::size_t end, std::string* output,
+                            std::size_t* stopped, ConversionStats* stats = nullptr) const;
+
   // A chunked conversion that holds back only what a pending match or context still needs.
   // The stream shares ownership of this transliterator. Returns nullptr only when out of memory.
   std::unique_ptr<Stream> NewStream() const;
 
   const TableInfo& info() const;
+  // Whether this runs a chain of tables (then TransliterateRange is not available).
+  bool chained() const;
   // The option values this transliterator was compiled with, every option of the table included.
   const std::vector<std::pair<std::string, std::string>>& settings() const;
 
