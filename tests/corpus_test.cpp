@@ -188,4 +188,44 @@ TEST_P(CorpusTest, ConvertsEveryKazakhFile) {
 INSTANTIATE_TEST_SUITE_P(KazakhTables, CorpusTest, ::testing::ValuesIn(Configs()),
                          [](const ::testing::TestParamInfo<Config>& info) { return info.param.name; });
 
+
+// The engine's fast paths (the two-byte table, the tight loop) must give exactly what the full
+// per-character path gives: every file of ../shared/corpora, every table that reads its script.
+TEST(ReferenceEngine, FastPathsGiveTheSameBytesOnEveryCorpusFile) {
+  const fs::path root = CorpusDir().parent_path();
+  if (!fs::is_directory(root)) GTEST_SKIP() << "the shared corpus is absent (" << root.string() << ")";
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(root))
+    if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  ASSERT_GT(files.size(), 10u);
+  int compared = 0;
+  for (const ortaq::TableInfo& table : ortaq::ListTables(ortaq::Options{})) {
+    SCOPED_TRACE(table.from + "--" + table.to);
+    ortaq::Options fast_options, reference_options;
+    reference_options.reference_engine = true;
+    fast_options.invalid_input = reference_options.invalid_input = ortaq::InvalidInputPolicy::kReplace;
+    Status status;
+    auto fast = Transliterator::FromIds(table.from, table.to, fast_options, &status);
+    ASSERT_NE(fast, nullptr) << Describe(status);
+    auto reference = Transliterator::FromIds(table.from, table.to, reference_options, &status);
+    ASSERT_NE(reference, nullptr) << Describe(status);
+    for (const fs::path& file : files) {
+      SCOPED_TRACE(file.string());
+      const std::string input = ortaq_test::ReadFile(file);
+      std::string a, b;
+      ASSERT_TRUE(fast->Transliterate(input, &a).ok());
+      ASSERT_TRUE(reference->Transliterate(input, &b).ok());
+      if (a != b) {
+        const auto diff = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
+        const auto at = static_cast<std::size_t>(diff.first - a.begin());
+        ADD_FAILURE() << "fast and reference engines differ at output byte " << at << "\n  fast:      "
+                      << LineAt(a, at, nullptr) << "\n  reference: " << LineAt(b, std::min(at, b.size()), nullptr);
+      }
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 100);
+}
+
 }  // namespace

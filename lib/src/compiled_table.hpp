@@ -115,6 +115,7 @@ struct CompiledTable {
   bool pass_through = true;
   bool foreign_words_on = true;
   bool repair_lookalikes = true;
+  bool reference = false;  // EngineSwitches::reference: the fast paths are off
   std::array<bool, 128> protect_start{};  // ASCII that may begin a pass-through token
 
   // @fold pairs (applied inside SourceLower), @lookalike pairs (word-dependent; below U+0800).

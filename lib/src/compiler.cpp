@@ -258,6 +258,7 @@ class Compiler {
     out_->pass_through = switches_.pass_through;
     out_->foreign_words_on = switches_.foreign_words;
     out_->repair_lookalikes = switches_.repair_lookalikes && !table_.lookalikes.empty();
+    out_->reference = switches_.reference;
     for (const auto& [pair, loc] : table_.lookalikes) {
       if (pair.first >= 0x800) {
         Error(loc, "look-alike letters must be below U+0800 (Latin, Greek, Cyrillic)");
@@ -630,6 +631,10 @@ class Compiler {
   // Decides ahead, for every two-byte letter, what the engine's full path would do whenever
   // that does not depend on the neighbours: copy it, or write one known output.
   void BuildFastTable() {
+    if (out_->reference) {  // every entry stays kGeneral
+      out_->fast_pool.append(8, '\0');
+      return;
+    }
     for (char32_t c = 0x80; c < 0x800; ++c) {
       FastEntry& e = out_->fast2[c];
       e.mark = unicode::IsMark(c);

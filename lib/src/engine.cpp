@@ -55,7 +55,7 @@ class Converter {
     };
     const FastEntry* fast2 = t_.fast2.data();
     const char* pool = t_.fast_pool.data();
-    const bool tight = !edits_ && !foreign_;
+    const bool tight = !edits_ && !foreign_ && !t_.reference;
     while (p < limit) {
       if (tight && !protecting_) {
         flush(p);

@@ -108,6 +108,9 @@ struct Options {
   // Latin look-alike letters inside words otherwise in the source script (Cyrillic с typed as
   // Latin c) are read as the letter they imitate (a table's @lookalike pairs).
   bool repair_lookalikes = true;
+  // For tests and comparisons: run every character through the engine's full path, without the
+  // precomputed fast tables. The output is the same, only slower.
+  bool reference_engine = false;
 };
 
 // What the engine's own rules did during a conversion (added to, never reset, by the engine).
