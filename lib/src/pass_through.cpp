@@ -157,6 +157,28 @@ ProtectedToken ClassifyToken(const unsigned char* data, std::size_t p, std::size
       return token;
     }
   }
+  // Bare domain names (kaspi.kz, example.com/page): ASCII labels, the last a common top-level
+  // domain.
+  {
+    std::string_view host = text.substr(0, text.find('/'));
+    while (!host.empty() && std::strchr(".,;:!?)]}»\"'", host.back()) != nullptr) host.remove_suffix(1);
+    const std::size_t dot = host.rfind('.');
+    const bool ascii = host.find_first_not_of(
+                           "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") == std::string_view::npos;
+    if (ascii && dot != std::string_view::npos && dot > 0) {
+      std::string tld(host.substr(dot + 1));
+      for (char& c : tld) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      static constexpr std::string_view kTlds[] = {"kz", "com", "org", "net", "ru", "ua", "uz", "kg", "tr", "az",
+                                                   "io", "info", "edu", "gov", "de", "uk", "us", "eu"};
+      for (std::string_view known : kTlds) {
+        if (tld == known) {
+          token.kind = TokenKind::kUrl;
+          token.end = end;
+          return token;
+        }
+      }
+    }
+  }
   // dir/file.ext: a slash inside, and a file name with an extension at the end.
   const std::size_t slash = text.find('/');
   if (slash != std::string_view::npos && slash > 0) {
