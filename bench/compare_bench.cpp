@@ -156,7 +156,12 @@ std::string OneLine(std::size_t size) {
 
 std::shared_ptr<const ortaq::Transliterator> LoadOrtaq() {
   ortaq::Status status;
-  auto t = ortaq::Transliterator::FromIds("kk-Cyrl", "cta-2024", ortaq::Options{}, &status);
+  // The ICU rules implement the table's letters; the engine's own text rules (pass-through of
+  // URLs and hashtags, look-alike repair) are switched off so that both do the same work.
+  ortaq::Options options;
+  options.pass_through = false;
+  options.repair_lookalikes = false;
+  auto t = ortaq::Transliterator::FromIds("kk-Cyrl", "cta-2024", options, &status);
   if (!t) {
     std::string diagnostics;
     for (const ortaq::Diagnostic& d : status.diagnostics()) diagnostics.append("\n").append(d.Format());

@@ -158,27 +158,67 @@ with open(sys.argv[2], "wb") as out:
         out.write(corpus)
         written += len(corpus)
 PY
+# The same bytes as one single line (newlines turned into spaces): memory must not depend on
+# line length.
+cli_line="$cli_in.oneline"
+tr '\n' ' ' < "$cli_in" > "$cli_line"
 size=$(stat -c %s "$cli_in")
-/usr/bin/time -v -o "$cli_time" "$build/tools/ortaq" convert --from kk-Cyrl --to cta-2024 "$cli_in" -o "$cli_out"
+run_cli() {  # label, input, extra arguments...
+  local label=$1 input=$2
+  shift 2
+  /usr/bin/time -v -o "$cli_time.$label" "$build/tools/ortaq" convert --from kk-Cyrl --to cta-2024 "$@" "$input" -o "$cli_out"
+}
+run_cli lines "$cli_in"
+run_cli oneline "$cli_line"
+run_cli jobs2 "$cli_in" --jobs 2
+rm -f "$cli_line"
 python3 - "$cli_time" "$size" <<'PY'
 import re, sys
-text = open(sys.argv[1]).read()
-size = int(sys.argv[2])
-def field(label):
-    m = re.search(re.escape(label) + r".*?:\s*(\S+)\s*$", text, re.M)
-    return m.group(1) if m else None
-wall = field("Elapsed (wall clock) time")
-seconds = 0.0
-for part in wall.split(":"):
-    seconds = seconds * 60 + float(part)
-rss_kb = int(field("Maximum resident set size (kbytes)"))
-user, system = float(field("User time (seconds)")), float(field("System time (seconds)"))
+base, size = sys.argv[1], int(sys.argv[2])
+def read(label):
+    text = open(f"{base}.{label}").read()
+    def field(name):
+        m = re.search(re.escape(name) + r".*?:\s*(\S+)\s*$", text, re.M)
+        return m.group(1) if m else None
+    seconds = 0.0
+    for part in field("Elapsed (wall clock) time").split(":"):
+        seconds = seconds * 60 + float(part)
+    return seconds, float(field("User time (seconds)")), float(field("System time (seconds)")), \
+        int(field("Maximum resident set size (kbytes)")) / 1024
+rows = [("lines", "one thread, text in lines"), ("oneline", "one thread, the same bytes as one line"),
+        ("jobs2", "--jobs 2, text in lines")]
 print(f"`ortaq convert --from kk-Cyrl --to cta-2024 FILE -o OUT` on {size / 1e6:,.0f} MB "
       f"({size / 2**20:,.0f} MiB, the corpus repeated; input in the page cache):")
 print()
-print("| wall s | MB/s | user s | sys s | peak RSS MiB |")
-print("|---:|---:|---:|---:|---:|")
-print(f"| {seconds:.2f} | {size / seconds / 1e6:,.1f} | {user:.2f} | {system:.2f} | {rss_kb / 1024:,.1f} |")
+print("| run | wall s | MB/s | user s | sys s | peak RSS MiB |")
+print("|---|---:|---:|---:|---:|---:|")
+results = {}
+for label, name in rows:
+    seconds, user, system, rss = read(label)
+    results[label] = seconds
+    print(f"| {name} | {seconds:.2f} | {size / seconds / 1e6:,.1f} | {user:.2f} | {system:.2f} | {rss:,.1f} |")
+print()
+print(f"--jobs 2 speed-up over one thread: {results['lines'] / results['jobs2']:.2f}x")
 PY
+
+echo
+echo "### Instructions per input byte (callgrind: repeatable on a noisy machine)"
+echo
+if command -v valgrind > /dev/null; then
+  cg_in="$out_dir/callgrind-input.txt"
+  head -c 3000000 "$cli_in" > "$cg_in"
+  for table in cta-2024 kk-Latn-2021 kk-Latn-2018; do
+    valgrind --tool=callgrind --callgrind-out-file="$out_dir/callgrind.$table" \
+      "$build/tools/ortaq" convert --from kk-Cyrl --to "$table" "$cg_in" -o "$cli_out" 2> "$out_dir/callgrind.$table.log"
+    refs=$(grep -o 'refs: *[0-9,]*' "$out_dir/callgrind.$table.log" | tr -dc '0-9')
+    python3 -c "import sys; r, n = int(sys.argv[1]), int(sys.argv[2]); print(f'| kk-Cyrl → {sys.argv[3]} | {r:,} instructions for {n:,} bytes | {r / n:.1f} per byte |')" \
+      "$refs" "$(stat -c %s "$cg_in")" "$table"
+  done
+  echo
+  echo "(the whole command: start-up and table loading included)"
+else
+  echo "skipped: valgrind is missing (sudo apt-get install valgrind)"
+fi
+rm -f "$cli_in" "$cli_out"
 echo
 echo "JSON and logs: $out_dir (the temporary input and output files are deleted)"

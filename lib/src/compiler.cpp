@@ -250,8 +250,9 @@ class Compiler {
   void CompileFolds() {
     auto with_capitals = [](char32_t from, char32_t to, auto add) {
       add(from, to);
+      // Only a true pair: Greek ϵ uppercases to Ε, whose lowercase is ε, not ϵ.
       const char32_t from_upper = unicode::ToUpper(from), to_upper = unicode::ToUpper(to);
-      if (from_upper != from && to_upper != to) add(from_upper, to_upper);
+      if (from_upper != from && to_upper != to && unicode::ToLower(from_upper) == from) add(from_upper, to_upper);
     };
     for (const auto& [pair, loc] : table_.folds)
       with_capitals(pair.first, pair.second, [&](char32_t f, char32_t t) { out_->folds.emplace_back(f, t); });
