@@ -23,8 +23,9 @@ std::size_t TokenEnd(const unsigned char* data, std::size_t p, std::size_t hi) {
   while (at < hi) {
     const utf8::Decoded d = utf8::Decode(data + at, data + hi);
     if (d.length == 0) return hi;
-    if (d.length > 0 && IsTokenSpace(d.code_point)) return at;
-    at += static_cast<std::size_t>(d.length > 0 ? d.length : -d.length);
+    // Ill-formed bytes end the token: the engine reports or replaces them as anywhere else.
+    if (d.length < 0 || IsTokenSpace(d.code_point)) return at;
+    at += static_cast<std::size_t>(d.length);
   }
   return hi;
 }
