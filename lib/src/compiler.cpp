@@ -153,7 +153,10 @@ TableInfo InfoOf(const MergedTable& table) {
 Status ResolveSettings(const MergedTable& table, const Settings& requested, Settings* resolved) {
   resolved->clear();
   for (const OptionDef& o : table.options) resolved->emplace_back(o.name, o.values.empty() ? "" : o.values[0]);
-  for (const auto& [name, value] : requested) {
+  for (const auto& setting : requested) {
+    // Named copies: clang 14 cannot capture structured bindings in lambdas.
+    const std::string& name = setting.first;
+    const std::string& value = setting.second;
     auto it = std::find_if(resolved->begin(), resolved->end(), [&](const auto& p) { return p.first == name; });
     if (it == resolved->end()) {
       std::string known;
