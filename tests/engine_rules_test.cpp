@@ -137,4 +137,21 @@ TEST(StemExceptions, CoverInflectedFormsInEveryCase) {
   EXPECT_EQ(Convert(*t, "компьют"), "kompyut");
 }
 
+
+// Regression (found by fuzz_engine): a pass-through token longer than the context window whose
+// window edge fell inside a multi-byte letter ended the token mid-letter, and the rest of the
+// letter was then reported as invalid UTF-8.
+TEST(PassThrough, LongTokensEndOnCharacterBoundaries) {
+  auto t = Real("kk-Cyrl", "cta-2024");
+  ASSERT_NE(t, nullptr);
+  for (std::size_t pad = 0; pad < 8; ++pad) {
+    std::string token = "/A" + std::string(pad, 'A');
+    while (token.size() < 700) token += "\uFFFDА";
+    std::string out;
+    const Status status = t->Transliterate(token + " қ", &out);
+    ASSERT_TRUE(status.ok()) << "pad " << pad << ": " << status.message();
+    EXPECT_EQ(out, token + " q");
+  }
+}
+
 }  // namespace

@@ -17,17 +17,21 @@ bool StartsWithNoCase(const unsigned char* data, std::size_t p, std::size_t hi, 
   return true;
 }
 
-// The end of the run of non-space characters from p (or hi).
-std::size_t TokenEnd(const unsigned char* data, std::size_t p, std::size_t hi) {
+// The end of the run of non-space characters from p. *at_edge tells whether the run reached
+// `hi` (it may go on) rather than white space or ill-formed bytes. The end is always on a
+// character boundary: a character cut by `hi` is left out.
+std::size_t TokenEnd(const unsigned char* data, std::size_t p, std::size_t hi, bool* at_edge = nullptr) {
   std::size_t at = p;
+  if (at_edge) *at_edge = false;
   while (at < hi) {
     const utf8::Decoded d = utf8::Decode(data + at, data + hi);
-    if (d.length == 0) return hi;
+    if (d.length == 0) break;  // cut by the edge
     // Ill-formed bytes end the token: the engine reports or replaces them as anywhere else.
     if (d.length < 0 || IsTokenSpace(d.code_point)) return at;
     at += static_cast<std::size_t>(d.length);
   }
-  return hi;
+  if (at_edge) *at_edge = true;
+  return at;
 }
 
 bool IsAsciiWord(unsigned char c) { return std::isalnum(c) || c == '_'; }
@@ -87,8 +91,7 @@ ProtectedToken ClassifyToken(const unsigned char* data, std::size_t p, std::size
   const unsigned char first = data[p];
   auto whole = [&](TokenKind kind) {
     token.kind = kind;
-    token.end = TokenEnd(data, p, hi);
-    token.open_ended = token.end == hi;
+    token.end = TokenEnd(data, p, hi, &token.open_ended);
     return token;
   };
   // URLs by their scheme or www.
@@ -104,9 +107,10 @@ ProtectedToken ClassifyToken(const unsigned char* data, std::size_t p, std::size
   // Paths: /abs, ~/home, ./rel, ../up, C:\dir. A slash before a word in the text ("тілі
   // /әдебиет") is punctuation: an absolute path starts with an ASCII name or has two slashes.
   if (first == '/' && p + 1 < hi && !IsAsciiWord(data[p + 1]) && data[p + 1] != '.') {
-    const std::size_t end = TokenEnd(data, p, hi);
+    bool at_edge = false;
+    const std::size_t end = TokenEnd(data, p, hi, &at_edge);
     const std::string_view text(reinterpret_cast<const char*>(data + p), end - p);
-    if (end < hi && text.find('/', 1) != std::string_view::npos && text.find('/', 1) + 1 < text.size()) {
+    if (!at_edge && text.find('/', 1) != std::string_view::npos && text.find('/', 1) + 1 < text.size()) {
       token.kind = TokenKind::kPath;
       token.end = end;
     }
@@ -142,8 +146,9 @@ ProtectedToken ClassifyToken(const unsigned char* data, std::size_t p, std::size
   }
   if (!IsAsciiWord(first)) return token;
   // E-mail addresses and relative paths: look at the whole token.
-  const std::size_t end = TokenEnd(data, p, hi);
-  if (end == hi) return token;  // too long to see whole: not protected
+  bool at_edge = false;
+  const std::size_t end = TokenEnd(data, p, hi, &at_edge);
+  if (at_edge) return token;  // too long to see whole: not protected
   const std::string_view text(reinterpret_cast<const char*>(data + p), end - p);
   const std::size_t at = text.find('@');
   if (at != std::string_view::npos && at > 0) {
