@@ -247,7 +247,7 @@ int ConvertLines(Source& source, const std::string& name, std::FILE* in, Sink& s
 // (each reads the bytes around it for context, so the result is the same as one thread's) and
 // writes the outputs in order. Memory stays at a few blocks whatever the file's size.
 int ConvertParallel(const Transliterator& t, const std::string& name, std::FILE* in, Sink& sink, int jobs) {
-  constexpr std::size_t kPiece = 2 << 20;     // bytes per thread and round
+  constexpr std::size_t kPiece = 4 << 20;     // bytes per thread and round
   constexpr std::size_t kMargin = 4096;       // look-ahead kept past the last cut (> any context)
   constexpr std::size_t kHistory = 1024;      // bytes kept before the next piece (> any context)
   const std::string display = name == "-" ? "<stdin>" : name;
@@ -258,15 +258,17 @@ int ConvertParallel(const Transliterator& t, const std::string& name, std::FILE*
   std::vector<std::string> outputs(static_cast<std::size_t>(jobs));
   std::vector<std::size_t> starts(static_cast<std::size_t>(jobs) + 1), stopped(static_cast<std::size_t>(jobs));
   std::vector<Status> statuses(static_cast<std::size_t>(jobs));
-  std::string chunk(kPiece, '\0');
   bool eof = false;
   std::string error;
   while (!eof || done < buffer.size()) {
     // Fill the buffer to N pieces plus the margin.
     while (!eof && buffer.size() - done < kPiece * static_cast<std::size_t>(jobs) + kMargin) {
-      const std::size_t got = std::fread(chunk.data(), 1, chunk.size(), in);
-      buffer.append(chunk.data(), got);
-      if (got < chunk.size()) {
+      // Read straight into the buffer's tail.
+      const std::size_t before = buffer.size();
+      buffer.resize(before + kPiece);
+      const std::size_t got = std::fread(buffer.data() + before, 1, kPiece, in);
+      buffer.resize(before + got);
+      if (got < kPiece) {
         if (std::ferror(in)) {
           PrintError(display + ": read error: " + std::strerror(errno));
           return kExitUsage;
@@ -342,10 +344,15 @@ int ConvertParallel(const Transliterator& t, const std::string& name, std::FILE*
     // Drop what no later piece can read as context.
     if (done > kHistory) {
       const std::size_t drop = done - kHistory;
-      for (std::size_t b = 0; b < drop; ++b) {
-        const unsigned char byte = static_cast<unsigned char>(buffer[b]);
-        if (byte == '\n') { ++lines; column = 0; } else if ((byte & 0xC0) != 0x80) { ++column; }
+      // Lines by memchr (fast); code points only after the last newline dropped.
+      const char* d = buffer.data();
+      const char* last = nullptr;
+      for (const char* q = d; (q = static_cast<const char*>(std::memchr(q, '\n', static_cast<std::size_t>(d + drop - q)))); ++q) {
+        ++lines;
+        last = q;
       }
+      if (last) column = 0;
+      for (const char* q = last ? last + 1 : d; q < d + drop; ++q) column += (static_cast<unsigned char>(*q) & 0xC0) != 0x80;
       buffer.erase(0, drop);
       done -= drop;
       base += drop;
