@@ -206,7 +206,7 @@ echo "### Instructions per input byte (callgrind: repeatable on a noisy machine)
 echo
 if command -v valgrind > /dev/null; then
   cg_in="$out_dir/callgrind-input.txt"
-  head -c 3000000 "$cli_in" > "$cg_in"
+  head -c 3000000 "$cli_in" | head -n -1 > "$cg_in"  # whole lines only
   for table in cta-2024 kk-Latn-2021 kk-Latn-2018; do
     valgrind --tool=callgrind --callgrind-out-file="$out_dir/callgrind.$table" \
       "$build/tools/ortaq" convert --from kk-Cyrl --to "$table" "$cg_in" -o "$cli_out" 2> "$out_dir/callgrind.$table.log"

@@ -154,4 +154,33 @@ TEST(PassThrough, LongTokensEndOnCharacterBoundaries) {
   }
 }
 
+
+// Regression (found by fuzz_engine): whether a look-alike letter is repaired was remembered for
+// a whole word even when the word was longer than the scan, so the answer depended on which
+// letter asked first, and a stream (which starts afresh at each chunk) disagreed with a whole
+// conversion about edit spans.
+TEST(Lookalikes, LongWordsAreJudgedTheSameWhenStreamed) {
+  auto t = Real("kk-Cyrl", "kk-Latn-2018");
+  ASSERT_NE(t, nullptr);
+  const std::string input = "CC" + std::string(300, 'I') + "ЖC" + std::string(100, 'a') + "Жа cәл\n";
+  std::string whole;
+  ortaq::EditList whole_edits;
+  ASSERT_TRUE(t->Transliterate(input, &whole, &whole_edits).ok());
+  for (std::size_t chunk : {1u, 2u, 3u, 7u, 64u, 100u, 333u}) {
+    SCOPED_TRACE(chunk);
+    auto stream = t->NewStream();
+    std::string out;
+    ortaq::EditList edits;
+    for (std::size_t i = 0; i < input.size(); i += chunk)
+      ASSERT_TRUE(stream->Write(std::string_view(input).substr(i, chunk), &out, &edits).ok());
+    ASSERT_TRUE(stream->Finish(&out, &edits).ok());
+    EXPECT_EQ(out, whole);
+    ASSERT_EQ(edits.spans().size(), whole_edits.spans().size());
+    for (std::size_t k = 0; k < edits.spans().size(); ++k) {
+      EXPECT_EQ(edits.spans()[k].source_begin, whole_edits.spans()[k].source_begin);
+      EXPECT_EQ(edits.spans()[k].output_end, whole_edits.spans()[k].output_end);
+    }
+  }
+}
+
 }  // namespace

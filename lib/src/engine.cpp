@@ -299,10 +299,17 @@ class Converter {
       if (unicode::ScriptOf(cp) == t_.lookalike_script) ++native;
       else ++other;
     }
-    word_lo_ = lo;
-    word_hi_ = std::max(hi, pos + 1);
-    word_verdict_ = native > 0 && other == 0;
-    return word_verdict_;
+    const bool verdict = native > 0 && other == 0;
+    // Remember the verdict for the whole word only when the word is shorter than the scan: then
+    // every letter of it would have seen the same word. A longer word is judged from each
+    // letter's own window, so that a stream (which starts afresh at each chunk) agrees with a
+    // whole-buffer conversion.
+    if (hi - lo < kWordScan) {
+      word_lo_ = lo;
+      word_hi_ = std::max(hi, pos + 1);
+      word_verdict_ = verdict;
+    }
+    return verdict;
   }
 
   bool AtWordStart(std::size_t p) const {
