@@ -3,9 +3,9 @@
 # Runs apt-get as root (directly, or through sudo when not root).
 set -euo pipefail
 packages=(cmake ninja-build g++ pkg-config libicu-dev icu-devtools libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev python3)
-# tools/sanitize-and-fuzz.sh: clang 16 (Debian 12's default clang 14 cannot compile the library's
-# C++20), its sanitizer and libFuzzer runtimes (libclang-rt-16-dev), llvm-symbolizer (llvm-16).
-packages+=(clang-16 libclang-rt-16-dev llvm-16)
+# tools/sanitize-and-fuzz.sh: clang (14 on Debian 12), its ASan/UBSan and libFuzzer runtimes
+# (libclang-rt-14-dev; libfuzzer-14-dev is not needed) and llvm-symbolizer for stack traces (llvm).
+packages+=(clang libclang-rt-14-dev llvm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -10,23 +10,17 @@
 #    each executed. Findings are saved in build-fuzz/fuzz-artifacts/ (reproduce one with
 #    build-fuzz/tests/fuzz/TARGET FILE).
 # Exits non-zero when a test fails, a sanitizer reports an error, or a fuzzer crashes or hangs.
-# Both steps run even when the first fails. Needs clang 16 (Debian 12: clang-16; clang 14 cannot
-# compile the library's C++20), installed by tools/install-deps.sh; ORTAQ_CLANG=clang++-NN
-# chooses another.
+# Both steps run even when the first fails. Uses clang++ (Debian 12: clang 14, with
+# libclang-rt-14-dev; tools/install-deps.sh installs them); ORTAQ_CLANG=clang++-NN chooses another.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
 
 bash tools/install-deps.sh || exit 2
 
-cxx="${ORTAQ_CLANG:-}"
-if [ -z "$cxx" ]; then
-  for c in clang++-16 clang++-17 clang++-18 clang++-19 clang++; do
-    if command -v "$c" > /dev/null; then cxx="$c"; break; fi
-  done
-fi
-if [ -z "$cxx" ] || ! command -v "$cxx" > /dev/null; then
-  echo "sanitize-and-fuzz: no clang++ found (apt-get install clang-16 libclang-rt-16-dev)" >&2
+cxx="${ORTAQ_CLANG:-clang++}"
+if ! command -v "$cxx" > /dev/null; then
+  echo "sanitize-and-fuzz: $cxx not found (apt-get install clang libclang-rt-14-dev)" >&2
   exit 2
 fi
 cc="${cxx/clang++/clang}"
@@ -67,8 +61,6 @@ phase=$(date +%s)
 echo "== 2/2: libFuzzer targets, ${ORTAQ_FUZZ_SECONDS:-60}s each (build-fuzz/)"
 if cmake -S . -B build-fuzz "${common[@]}" -DORTAQ_FUZZ=ON -DORTAQ_BUILD_TESTS=OFF > /dev/null &&
    cmake --build build-fuzz --target fuzz_table fuzz_engine fuzz_stream; then
-  # A fresh set of findings each run; the corpus grown by earlier runs is kept.
-  rm -rf build-fuzz/fuzz-artifacts
   bash tests/fuzz/run-fuzzers.sh build-fuzz 2>&1 | tee build-fuzz/fuzz-run.log
   status=${PIPESTATUS[0]}
   ok=$(grep -cE '^   fuzz_[a-z]+: .* no crash$' build-fuzz/fuzz-run.log)

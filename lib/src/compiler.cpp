@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "unicode.hpp"
 #include "utf8.hpp"
@@ -76,6 +77,8 @@ std::string Rule::Signature() const {
 
 MergedTable MergeLayers(const LoadedTable& table) {
   MergedTable merged;
+  std::unordered_map<std::string, std::size_t> class_at;
+  std::unordered_map<std::string, std::pair<std::size_t, const TableAst*>> exception_at;
   merged.path = table.path;
   for (const TableAst& layer : table.layers) {
     const bool own = &layer == &table.layers.back();
@@ -112,9 +115,12 @@ MergedTable MergeLayers(const LoadedTable& table) {
       std::erase_if(merged.options, [&](const OptionDef& q) { return q.name == o.name; });
       merged.options.push_back(o);
     }
+    // A class or an exception of this layer replaces the base's of the same name (found by a
+    // map: tables may hold many thousands of them).
     for (const ClassDef& c : layer.classes) {
-      std::erase_if(merged.classes, [&](const ClassDef& q) { return q.name == c.name; });
-      merged.classes.push_back(c);
+      auto [it, inserted] = class_at.emplace(c.name, merged.classes.size());
+      if (inserted) merged.classes.push_back(c);
+      else merged.classes[it->second] = c;
     }
     // A rule replaces a base rule with the same signature; rules of one layer never replace
     // each other (two equal rules in one file are a conflict, reported by the compiler).
@@ -127,13 +133,17 @@ MergedTable MergeLayers(const LoadedTable& table) {
       else merged.rules.push_back(r);
     }
     for (const Exception& e : layer.exceptions) {
-      std::erase_if(merged.exceptions, [&](const Exception& q) {
-        return q.word == e.word && q.guards.size() == e.guards.size() &&
-               std::equal(q.guards.begin(), q.guards.end(), e.guards.begin(), [](const Guard& a, const Guard& b) {
-                 return a.option == b.option && a.value == b.value;
-               });
-      });
-      merged.exceptions.push_back(e);
+      std::string id = utf8::Encode(e.word) + (e.stem ? "*" : "");
+      for (const Guard& g : e.guards) id += "\n" + g.option + "=" + g.value;
+      // Within one layer a repeated word is kept twice, so that the compiler reports it.
+      auto it = exception_at.find(id);
+      if (it != exception_at.end() && it->second.second != &layer) {
+        merged.exceptions[it->second.first] = e;
+        it->second.second = &layer;
+      } else {
+        exception_at[id] = {merged.exceptions.size(), &layer};
+        merged.exceptions.push_back(e);
+      }
     }
   }
   return merged;
@@ -566,11 +576,37 @@ class Compiler {
   void CheckConflicts() {
     std::map<std::u32string, std::vector<std::size_t>> by_key;
     for (std::size_t i = 0; i < out_->rules.size(); ++i) by_key[out_->rules_source[i].key].push_back(i);
-    for (const auto& [key, indices] : by_key) {
-      for (std::size_t x = 0; x < indices.size(); ++x) {
-        for (std::size_t y = x + 1; y < indices.size(); ++y) {
-          const CompiledRule& a = out_->rules[indices[x]];
-          const CompiledRule& b = out_->rules[indices[y]];
+    for (const auto& [key, all] : by_key) {
+      // Rules of one key and one specificity whose nearest left item is a different plain letter
+      // can never meet: compare within such buckets, and each other rule with all (this keeps a
+      // table of many thousand rules for one key from taking quadratic time).
+      std::map<std::pair<int, char32_t>, std::vector<std::size_t>> buckets;  // (specificity, letter)
+      std::map<int, std::vector<std::size_t>> others;                        // by specificity
+      for (std::size_t index : all) {
+        const CompiledRule& r = out_->rules[index];
+        if (!r.left.empty() && r.left[0].kind == ContextItem::Kind::kLetter && r.left[0].quantifier == Quantifier::kOne)
+          buckets[{r.specificity, r.left[0].letter}].push_back(index);
+        else
+          others[r.specificity].push_back(index);
+      }
+      std::vector<std::pair<std::size_t, std::size_t>> pairs;
+      auto all_pairs = [&](const std::vector<std::size_t>& v) {
+        for (std::size_t x = 0; x < v.size(); ++x)
+          for (std::size_t y = x + 1; y < v.size(); ++y) pairs.emplace_back(v[x], v[y]);
+      };
+      for (const auto& [spec, v] : others) all_pairs(v);
+      for (const auto& [bucket, v] : buckets) {
+        all_pairs(v);
+        auto other = others.find(bucket.first);
+        if (other != others.end())
+          for (std::size_t a : v)
+            for (std::size_t b : other->second) pairs.emplace_back(std::min(a, b), std::max(a, b));
+      }
+      std::sort(pairs.begin(), pairs.end());  // report in rule order
+      for (const auto& [first, second] : pairs) {
+        {
+          const CompiledRule& a = out_->rules[first];
+          const CompiledRule& b = out_->rules[second];
           if (a.specificity != b.specificity) continue;
           if (a.output == b.output) continue;  // either may apply: the result is the same
           if (SidesDisjoint(a.left, b.left) || SidesDisjoint(a.right, b.right)) continue;

@@ -286,25 +286,39 @@ class Converter {
     std::size_t lo = pos, hi = pos;
     char32_t cp;
     std::size_t at = pos;
-    while (w.Prev(&at, &cp) && unicode::IsWordChar(cp)) lo = at;
+    // Whether each end of the word was seen (a non-letter inside the scan), not the scan's edge.
+    bool left_end = false, right_end = false;
+    while (true) {
+      if (!w.Prev(&at, &cp)) break;
+      if (!unicode::IsWordChar(cp)) {
+        left_end = true;
+        break;
+      }
+      lo = at;
+    }
     at = pos;
-    while (w.Next(&at, &cp) && unicode::IsWordChar(cp)) hi = at;
+    while (true) {
+      if (!w.Next(&at, &cp)) break;
+      if (!unicode::IsWordChar(cp)) {
+        right_end = true;
+        break;
+      }
+      hi = at;
+    }
     std::size_t native = 0, other = 0;
     for (at = lo; at < hi;) {
-      const std::size_t start = at;
       if (!w.Next(&at, &cp)) break;
-      (void)start;
       if (unicode::IsMark(cp)) continue;
       if (cp < 0x800 && t_.lookalike[cp] != 0) continue;
       if (unicode::ScriptOf(cp) == t_.lookalike_script) ++native;
       else ++other;
     }
     const bool verdict = native > 0 && other == 0;
-    // Remember the verdict for the whole word only when the word is shorter than the scan: then
-    // every letter of it would have seen the same word. A longer word is judged from each
-    // letter's own window, so that a stream (which starts afresh at each chunk) agrees with a
-    // whole-buffer conversion.
-    if (hi - lo < kWordScan) {
+    // Remember the verdict for the whole word only when both its ends were seen and it is no
+    // longer than the scan: then every letter of it sees the same word. Other words are judged
+    // from each letter's own window, so that a stream (which starts afresh at each chunk)
+    // agrees with a whole-buffer conversion.
+    if (left_end && right_end && hi - lo <= kWordScan) {
       word_lo_ = lo;
       word_hi_ = std::max(hi, pos + 1);
       word_verdict_ = verdict;
