@@ -64,28 +64,31 @@ bool IsLower(char32_t cp) {
 char32_t ToLower(char32_t cp) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))); }
 char32_t ToUpper(char32_t cp) { return static_cast<char32_t>(u_toupper(static_cast<UChar32>(cp))); }
 
-std::string ToNfc(std::string_view text) {
-  UErrorCode error = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
+namespace {
+
+// Normalises valid UTF-8 with one of ICU's normalisers; returns the text unchanged on failure.
+std::string Normalize(const icu::Normalizer2* normalizer, UErrorCode error, std::string_view text) {
   if (U_FAILURE(error)) return std::string(text);
-  icu::UnicodeString normalized =
-      nfc->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), error);
+  icu::UnicodeString normalized = normalizer->normalize(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), error);
   if (U_FAILURE(error)) return std::string(text);
   std::string out;
   normalized.toUTF8String(out);
   return out;
 }
 
+}  // namespace
+
+std::string ToNfc(std::string_view text) {
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
+  return Normalize(nfc, error, text);
+}
+
 std::string ToNfd(std::string_view text) {
   UErrorCode error = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(error);
-  if (U_FAILURE(error)) return std::string(text);
-  icu::UnicodeString normalized =
-      nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), error);
-  if (U_FAILURE(error)) return std::string(text);
-  std::string out;
-  normalized.toUTF8String(out);
-  return out;
+  return Normalize(nfd, error, text);
 }
 
 bool IsNfc(std::string_view text) {
