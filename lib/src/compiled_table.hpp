@@ -102,6 +102,7 @@ struct CompiledTable {
   std::string fast_pool;
   std::size_t fast_max_length = 0;        // the longest fast output, in bytes
   std::array<bool, 128> ascii_copy{};     // ASCII the tight loop copies without a look (no rule, no token)
+  std::vector<std::uint64_t> pair_table;  // see pair_table.hpp; empty for the reference engine
 
   // Exceptions: the lowercase word -> output index; stems (`word*`) separately.
   std::vector<std::u32string> exception_words;

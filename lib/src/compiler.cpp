@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "pair_table.hpp"
 #include "unicode.hpp"
 #include "utf8.hpp"
 
@@ -671,13 +672,14 @@ class Compiler {
   // Decides ahead, for every two-byte letter, what the engine's full path would do whenever
   // that does not depend on the neighbours: copy it, or write one known output.
   void BuildFastTable() {
+    // The mark flags are not a fast path: the full path reads them too (MarkAt).
+    for (char32_t c = 0x80; c < 0x800; ++c) out_->fast2[c].mark = unicode::IsMark(c);
     if (out_->reference) {  // every entry stays kGeneral
       out_->fast_pool.append(8, '\0');
       return;
     }
     for (char32_t c = 0x80; c < 0x800; ++c) {
       FastEntry& e = out_->fast2[c];
-      e.mark = unicode::IsMark(c);
       if (out_->repair_lookalikes && out_->lookalike[c] != 0) continue;  // kGeneral: depends on the word
       if (out_->exception_start.Get(c) != 0) continue;  // kGeneral: may begin an exception
       const std::uint32_t node = out_->start.Get(c);
@@ -707,6 +709,7 @@ class Compiler {
     out_->fast_pool.append(8, '\0');  // the engine copies 8 bytes at a time from the pool
     for (unsigned char c = 0; c < 128; ++c)
       out_->ascii_copy[c] = !out_->ascii_start[c] && !out_->protect_start[c] && !(out_->pass_through && c == '-');
+    out_->pair_table = pair_table::Build(*out_);
   }
 
   const MergedTable& table_;

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "engine_window.hpp"
+#include "pair_table.hpp"
 #include "pass_through.hpp"
 #include "unicode.hpp"
 #include "utf8.hpp"
@@ -56,6 +57,15 @@ class Converter {
     const FastEntry* fast2 = t_.fast2.data();
     const char* pool = t_.fast_pool.data();
     const bool tight = !edits_ && !foreign_ && !t_.reference;
+    if (tight && !protecting_ && p < limit) {
+      // Most inputs go through the tight loop from end to end: no need for the rest.
+      p = TightRun(p, limit, &w);
+      run = p;
+      if (p >= limit) {
+        w.Finish();
+        return EngineResult{p, false, false};
+      }
+    }
     while (p < limit) {
       if (tight && !protecting_) {
         flush(p);
@@ -180,9 +190,55 @@ class Converter {
 
  private:
   // The common case without edit spans: ASCII the table ignores, and two-byte letters the fast
-  // table decides, written straight to the output. Stops at the first byte that needs a look
-  // at its neighbours (and leaves it to the full path); returns where it stopped.
+  // table decides, written straight to the output. Whole blocks go through the pair table;
+  // a block it cannot decide is redone a character at a time. Stops at the first character
+  // that needs a look at its neighbours (and leaves it to the full path); returns where.
   std::size_t TightRun(std::size_t p, std::size_t limit, Writer* w) const {
+    while (true) {
+      p = BlockRun(p, limit, w);
+      // One block's worth (or the rest) a character at a time, then blocks again.
+      const std::size_t step_limit = std::min(limit, p + pair_table::kBlockReach);
+      const std::size_t stopped = CharacterRun(p, step_limit, w);
+      if (stopped < step_limit || stopped >= limit) return stopped;
+      p = stopped;
+    }
+  }
+
+  // Converts whole blocks through the pair table until one needs the careful path or the
+  // input runs short; returns where it stopped (always a character boundary).
+  std::size_t BlockRun(std::size_t p, std::size_t limit, Writer* w) const {
+    using pair_table::kBlock;
+    // The table takes a continuation byte to be the tail of the letter before it, so a block
+    // must not start on one (a stray one, after an ill-formed lead the careful path skipped).
+    if (t_.pair_table.empty() || (p < in_.size && utf8::IsContinuation(in_.data[p]))) return p;
+    const std::uint64_t* table = t_.pair_table.data();
+    char* o = w->Cursor();
+    // Blocks start before `limit` and read up to kBlockReach bytes, which may lie past it.
+    while (p + kBlock <= limit && p + pair_table::kBlockReach <= in_.size) {
+      if (static_cast<std::size_t>(w->End() - o) < pair_table::kBlockRoom) {
+        w->SetCursor(o);
+        w->Reserve((limit - p) + pair_table::kBlockRoom);
+        o = w->Cursor();
+      }
+      const std::size_t consumed = pair_table::ConvertBlock(table, in_.data + p, &o);
+      if (consumed == 0) break;
+      p += consumed;
+    }
+    // The last bytes of the whole input, too few for a block.
+    if (in_.final && limit == in_.size && p < limit && limit - p < pair_table::kBlockReach) {
+      if (static_cast<std::size_t>(w->End() - o) < pair_table::kBlockRoom) {
+        w->SetCursor(o);
+        w->Reserve(pair_table::kBlockRoom);
+        o = w->Cursor();
+      }
+      if (pair_table::ConvertTail(table, in_.data + p, limit - p, &o)) p = limit;
+    }
+    w->SetCursor(o);
+    return p;
+  }
+
+  // The tight loop a character at a time: for the stretches around what a block cannot take.
+  std::size_t CharacterRun(std::size_t p, std::size_t limit, Writer* w) const {
     const unsigned char* d = in_.data;
     const std::size_t size = in_.size;
     const FastEntry* fast2 = t_.fast2.data();

@@ -179,6 +179,18 @@ Status Transliterator::Transliterate(std::string_view input, std::string* output
   try {
     if (edits) edits->Clear();
     const auto& stages = impl_->built.stages;
+    if (stages.size() == 1 && !edits) {
+      // One table, no spans: the common call (a line at a time, say) without the bookkeeping
+      // of stages.
+      output->clear();
+      EngineInput in;
+      in.data = reinterpret_cast<const unsigned char*>(input.data());
+      in.size = input.size();
+      in.stats = stats;
+      const EngineResult result = RunEngine(*stages[0], impl_->policy, in, output, nullptr);
+      if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, result.next, 0, 0));
+      return Status();
+    }
     std::string_view text = input;
     std::string buffers[2];
     EditList composed;

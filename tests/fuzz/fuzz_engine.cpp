@@ -34,6 +34,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::uint64_t r = rng.Next();
     return r % 8 == 0 ? big : r % 16;
   };
-  ortaq_fuzz::CheckConversion(t, policy, text, next_size, table->name);
+  ortaq_fuzz::CheckConversion(t, *table->reference[static_cast<int>(policy)], policy, text, next_size, table->name);
   return 0;
 }

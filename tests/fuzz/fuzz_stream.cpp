@@ -45,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     return std::size_t{1} << (b - 236);
   };
-  ortaq_fuzz::CheckConversion(t, policy, text, next_size, table->name);
+  ortaq_fuzz::CheckConversion(t, *table->reference[static_cast<int>(policy)], policy, text, next_size, table->name);
 
   // Without edit spans the stream writes the same bytes.
   std::string whole;

@@ -233,6 +233,8 @@ inline const std::vector<TableSpec>& TableSpecs() {
 struct LoadedTable {
   std::string name;
   std::shared_ptr<const ortaq::Transliterator> by_policy[3];  // kError, kReplace, kSkip
+  // The same with Options::reference_engine: no fast paths, the output every fast path must give.
+  std::shared_ptr<const ortaq::Transliterator> reference[3];
 };
 
 // Loads every table once (the fuzzers call this from LLVMFuzzerInitialize).
@@ -250,7 +252,9 @@ inline const std::vector<LoadedTable>& Tables() {
         options.invalid_input = static_cast<ortaq::InvalidInputPolicy>(p);
         ortaq::Status status;
         loaded.by_policy[p] = ortaq::Transliterator::FromIds(spec.from, spec.to, options, &status);
-        if (!loaded.by_policy[p]) {
+        options.reference_engine = true;
+        loaded.reference[p] = ortaq::Transliterator::FromIds(spec.from, spec.to, options, &status);
+        if (!loaded.by_policy[p] || !loaded.reference[p]) {
           if (spec.required) {
             std::fprintf(stderr, "cannot load %s: %s\n", loaded.name.c_str(), status.message().c_str());
             std::abort();
@@ -327,7 +331,8 @@ inline std::uint64_t Hash(std::string_view data) {
 
 // Whole-buffer conversion against the independent validator, then the same text streamed in
 // chunks of the sizes `next_size` gives: same status, same bytes, same spans.
-inline void CheckConversion(const ortaq::Transliterator& t, ortaq::InvalidInputPolicy policy, std::string_view input,
+inline void CheckConversion(const ortaq::Transliterator& t, const ortaq::Transliterator& reference,
+                            ortaq::InvalidInputPolicy policy, std::string_view input,
                             const std::function<std::size_t(std::size_t)>& next_size, const std::string& table_name) {
   const std::string context = "table " + table_name + ", policy " + std::to_string(static_cast<int>(policy)) +
                               ", input of " + std::to_string(input.size()) + " bytes";
@@ -361,6 +366,11 @@ inline void CheckConversion(const ortaq::Transliterator& t, ortaq::InvalidInputP
     // Asking for the spans does not change the output.
     std::string plain;
     FUZZ_CHECK(t.Transliterate(input, &plain, nullptr).ok() && plain == output, context + ": output differs without edits");
+    // The fast paths (pair table blocks, the tight loop, the two-byte table) give exactly what
+    // the reference engine gives.
+    std::string slow;
+    FUZZ_CHECK(reference.Transliterate(input, &slow, nullptr).ok() && slow == output,
+               context + ": the reference engine differs: " + FirstDifference(slow, output));
   }
 
   std::string streamed;

@@ -1,0 +1,126 @@
+// The engine's fastest path: one table read per input byte, no branch per character.
+//
+// Every byte of UTF-8 text can be classified by itself and the byte after it: a lead byte with
+// its continuation names a whole two-byte letter, an ASCII byte is a character, and a
+// continuation byte after a two-byte lead has already been accounted for. So the table is
+// indexed by each *pair* of adjacent bytes, and its 8-byte entry holds what to write for the
+// character starting there (up to 6 bytes, often none) and how long that is. Converting a block
+// of 16 bytes is then 16 independent reads and stores, with only the output cursor carried from
+// one to the next, instead of a decode-and-branch chain that stalls on every letter.
+//
+// An entry is marked kGeneral when the pair needs more than a lookup: a letter whose output
+// depends on its neighbours, a byte no fast rule covers (three- and four-byte characters,
+// ill-formed sequences), or a combining mark (which may compose with the letter before it).
+// A block that meets one is thrown away and redone by the engine's careful path; that keeps
+// the output byte-identical to the reference engine.
+#ifndef ORTAQ_PAIR_TABLE_HPP_
+#define ORTAQ_PAIR_TABLE_HPP_
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+namespace ortaq {
+
+struct CompiledTable;
+
+namespace pair_table {
+
+// Memory layout of an entry (as bytes, whatever the host's byte order):
+//   bytes 0-5  the output (padding after it is never relied on)
+//   byte 6     flags
+//   byte 7     the output's length, 0-6 (the top byte of the value on little-endian hosts, so
+//              one shift reads it)
+inline constexpr std::uint8_t kGeneral = 1;  // the careful path must decide this pair
+inline constexpr std::uint8_t kMark = 2;     // may begin a combining mark (also kGeneral)
+inline constexpr std::size_t kMaxOutput = 6;
+inline constexpr std::size_t kEntries = 0x10000;
+
+inline constexpr bool kLittleEndian = std::endian::native == std::endian::little;
+inline constexpr int kFlagShift = kLittleEndian ? 48 : 8;
+inline constexpr std::uint64_t kGeneralBit = std::uint64_t{kGeneral} << kFlagShift;
+inline constexpr std::uint64_t kMarkBit = std::uint64_t{kMark} << kFlagShift;
+
+// Builds the table for a compiled table whose fast2/ascii_copy are final.
+std::vector<std::uint64_t> Build(const CompiledTable& table);
+
+// The pair at `at` as the table's index: at[0] | at[1] << 8 (one 16-bit load on most hosts).
+inline std::uint32_t Index(const unsigned char* at) {
+  if constexpr (kLittleEndian) {
+    std::uint16_t v;
+    std::memcpy(&v, at, 2);
+    return v;
+  } else {
+    return at[0] | (std::uint32_t{at[1]} << 8);
+  }
+}
+
+inline std::size_t OutputLength(std::uint64_t e) {
+  if constexpr (kLittleEndian) return static_cast<std::size_t>(e >> 56);
+  return static_cast<std::size_t>(e & 0xFF);
+}
+
+// Bytes a block converts, and how far past its start it reads.
+inline constexpr std::size_t kBlock = 16;
+inline constexpr std::size_t kBlockReach = kBlock + 3;
+// Room a block (or a tail) needs in the output: an output of up to 6 bytes for each of its
+// bytes, and the 8-byte store of the last.
+inline constexpr std::size_t kBlockRoom = kBlockReach * kMaxOutput + 8;
+static_assert(kBlockRoom <= 128, "the engine's Writer starts with 128 bytes to spare");
+
+// Converts one block starting at `in` (a character boundary, never a continuation byte) into `out`, which has kBlockRoom
+// bytes of room. Returns the input bytes consumed (16, or 17 when the block ends inside a
+// two-byte letter) and advances *out, or returns 0 when some pair in the block needs the
+// careful path (then *out is unchanged and whatever was written past it is garbage).
+inline std::size_t ConvertBlock(const std::uint64_t* table, const unsigned char* in, char** out) {
+  char* o = *out;
+  std::uint64_t flags = 0;
+  for (std::size_t j = 0; j < kBlock; ++j) {
+    const std::uint64_t e = table[Index(in + j)];
+    std::memcpy(o, &e, 8);
+    o += OutputLength(e);
+    flags |= e;
+#if defined(__GNUC__)
+    // Keeps the OR here: left to itself the compiler gathers all 16 entries first and spills
+    // them to the stack, an extra store and load per byte.
+    __asm__("" : "+r"(flags));
+#endif
+  }
+  // The byte after the block: a continuation finishes the block's last letter (its pair says
+  // whether it is well formed); otherwise it is the next block's first character, which must
+  // not be a combining mark that would compose with this block's last letter. Checking the
+  // pair after it too covers the letter that ends one byte later.
+  const std::uint64_t next = table[Index(in + kBlock)];
+  const std::uint64_t continues = -static_cast<std::uint64_t>((in[kBlock] & 0xC0) == 0x80);
+  flags |= (next & continues) | ((next | table[Index(in + kBlock + 1)]) & kMarkBit);
+  if (flags & (kGeneralBit | kMarkBit)) return 0;
+  *out = o;
+  return kBlock + (continues & 1);
+}
+
+// Converts the last `n` (< kBlockReach) bytes of an input, from a character boundary to the
+// very end: the same as a block, with a NUL standing for the byte after the end (any byte
+// that is neither a continuation nor a mark would do). Returns false, with *out unchanged,
+// when some pair needs the careful path. Short inputs, one line at a time say, would
+// otherwise spend a good part of their time on the slower path.
+inline bool ConvertTail(const std::uint64_t* table, const unsigned char* in, std::size_t n, char** out) {
+  char* o = *out;
+  std::uint64_t flags = 0;
+  for (std::size_t j = 0; j < n; ++j) {
+    const std::uint32_t after = j + 1 < n ? in[j + 1] : 0;
+    const std::uint64_t e = table[in[j] | (after << 8)];
+    std::memcpy(o, &e, 8);
+    o += OutputLength(e);
+    flags |= e;
+  }
+  if (flags & (kGeneralBit | kMarkBit)) return false;
+  *out = o;
+  return true;
+}
+
+}  // namespace pair_table
+}  // namespace ortaq
+
+#endif  // ORTAQ_PAIR_TABLE_HPP_

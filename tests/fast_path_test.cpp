@@ -1,0 +1,144 @@
+// The engine's fast paths (pair-table blocks and their padded-free tail, the character-at-a-time
+// tight loop, the two-byte table) against the reference engine, which has none of them: on
+// generated text made to hit their edges (combining marks after letters and at block
+// boundaries, three- and four-byte characters, ill-formed bytes, capitals, short and long
+// inputs), for every shipped table.
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "ortaq/ortaq.hpp"
+
+namespace {
+
+using ortaq::InvalidInputPolicy;
+using ortaq::Options;
+using ortaq::Status;
+using ortaq::Transliterator;
+
+// Pieces the generator strings together: letters of every source alphabet in both cases,
+// combining marks, punctuation of one, two, three and four bytes, and ill-formed bytes.
+const std::vector<std::string>& Pieces() {
+  static const std::vector<std::string> pieces{
+      // Kazakh Cyrillic, with the letters whose outputs are long or depend on neighbours.
+      "а", "ә", "б", "ғ", "е", "ё", "и", "й", "і", "к", "қ", "ң", "о", "ө", "у", "ұ", "ү", "һ", "ц", "ч", "щ",
+      "ъ", "ы", "ь", "э", "ю", "я", "А", "Ә", "Ё", "Ю", "Я", "Щ", "Ц", "Ұ", "І", "Ь",
+      // Latin of the sources and targets.
+      "a", "e", "o", "u", "i", "s", "n", "g", "c", "h", "y", "A", "I", "S", "á", "ó", "ú", "ý", "ń", "ǵ",
+      "ı", "İ", "ş", "ç", "ğ", "ö", "ü", "ä", "ñ", "ï", "ū", "Ş", "Ü", "'", "’",
+      // Combining marks: acute, grave, tilde, breve, diaeresis, caron, and a Cyrillic titlo.
+      "\xCC\x81", "\xCC\x80", "\xCC\x83", "\xCC\x86", "\xCC\x88", "\xCC\x8C", "\xD2\x83",
+      // Punctuation and space of every length.
+      " ", " ", " ", "\n", ",", ".", "-", "(", "«", "»", "—", "…", "“", "”", "😀", "7", "\t",
+      // Ill-formed: a lone continuation, a lead without its continuation, bytes never used.
+      "\x80", "\xD0", "\xC0", "\xFF", "\xE2\x80",
+  };
+  return pieces;
+}
+
+struct Rng {
+  std::uint64_t state;
+  std::uint64_t Next() {
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+};
+
+// Mostly well-formed letters in words (so that blocks succeed and then meet a problem), with
+// the rarer pieces now and then.
+std::string Generate(Rng& rng, std::size_t pieces) {
+  const auto& all = Pieces();
+  std::string text;
+  for (std::size_t i = 0; i < pieces; ++i) {
+    const std::uint64_t r = rng.Next();
+    if (r % 4 == 0) {
+      text += all[(r >> 8) % all.size()];
+    } else {
+      // A run of common letters of one script.
+      static const char* const kCyrillic[] = {"а", "е", "қ", "ы", "н", "т", "р", "л", "с", "ң", "ө", "ү", "і"};
+      static const char* const kLatin[] = {"a", "e", "q", "y", "n", "t", "r", "l", "s", "ı", "ö", "ü", "i"};
+      const bool cyrillic = (r >> 4) % 3 != 0;
+      const std::size_t letters = 1 + (r >> 8) % 9;
+      for (std::size_t j = 0; j < letters; ++j) {
+        const std::size_t k = (r >> (16 + j * 4)) % 13;
+        text += cyrillic ? kCyrillic[k] : kLatin[k];
+      }
+    }
+  }
+  return text;
+}
+
+std::string Printable(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c < 0x20 || c >= 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+class FastPathTest : public ::testing::TestWithParam<ortaq::TableInfo> {};
+
+TEST_P(FastPathTest, SameBytesAsTheReferenceEngine) {
+  const ortaq::TableInfo& table = GetParam();
+  for (const InvalidInputPolicy policy : {InvalidInputPolicy::kReplace, InvalidInputPolicy::kSkip}) {
+    Options fast_options, reference_options;
+    fast_options.invalid_input = reference_options.invalid_input = policy;
+    reference_options.reference_engine = true;
+    Status status;
+    auto fast = Transliterator::FromIds(table.from, table.to, fast_options, &status);
+    ASSERT_NE(fast, nullptr) << status.message();
+    auto reference = Transliterator::FromIds(table.from, table.to, reference_options, &status);
+    ASSERT_NE(reference, nullptr) << status.message();
+    Rng rng{0x5EED0000u + static_cast<std::uint64_t>(policy)};
+    int differences = 0;
+    for (int i = 0; i < 1500 && differences < 5; ++i) {
+      // Lengths from nothing to a few blocks, so that every input length meets the tail.
+      const std::string input = Generate(rng, rng.Next() % 40);
+      std::string a, b;
+      ASSERT_TRUE(fast->Transliterate(input, &a).ok());
+      ASSERT_TRUE(reference->Transliterate(input, &b).ok());
+      if (a != b) {
+        ++differences;
+        ADD_FAILURE() << "input    " << Printable(input) << "\nfast     " << Printable(a) << "\nreference "
+                      << Printable(b);
+      }
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryTable, FastPathTest, ::testing::ValuesIn(ortaq::ListTables(Options{})),
+                         [](const ::testing::TestParamInfo<ortaq::TableInfo>& info) {
+                           std::string name = info.param.from + "__" + info.param.to;
+                           for (char& c : name)
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           return name;
+                         });
+
+// Found by fuzzing: the reference engine did not compose a combining mark with the letter
+// before it (it read the mark flags from the fast table, which it leaves empty).
+TEST(FastPath, ReferenceEngineComposesMarksToo) {
+  for (const bool reference : {false, true}) {
+    Options options;
+    options.reference_engine = reference;
+    Status status;
+    auto t = Transliterator::FromIds("kk-Cyrl", "cta-2024", options, &status);
+    ASSERT_NE(t, nullptr);
+    std::string out;
+    ASSERT_TRUE(t->Transliterate("о\xCC\x83 н\xCC\x8C", &out).ok());
+    EXPECT_EQ(out, "õ ň") << "reference engine: " << reference;
+  }
+}
+
+}  // namespace
