@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ascii_scan.hpp"
 #include "table_ast.hpp"
 #include "unicode.hpp"
 
@@ -102,7 +103,11 @@ struct CompiledTable {
   std::string fast_pool;
   std::size_t fast_max_length = 0;        // the longest fast output, in bytes
   std::array<bool, 128> ascii_copy{};     // ASCII the tight loop copies without a look (no rule, no token)
+  // ASCII whose only rules go on with a combining mark (c + U+0327 > ç): copied as well when
+  // the next byte cannot begin a mark (utf8::kMarkLead), else left to the full path.
+  std::array<bool, 128> ascii_copy_unless_mark{};
   std::vector<std::uint64_t> pair_table;  // see pair_table.hpp; empty for the reference engine
+  ascii_scan::CopySet ascii_copy_set;     // ascii_copy for the vectorised scan (ascii_scan.hpp)
 
   // Exceptions: the lowercase word -> output index; stems (`word*`) separately.
   std::vector<std::u32string> exception_words;

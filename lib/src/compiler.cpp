@@ -669,6 +669,11 @@ class Compiler {
     BuildFastTable();
   }
 
+  static bool OnlyMarkChildren(const TrieNode& n) {
+    return std::all_of(n.children.begin(), n.children.end(),
+                       [](const auto& child) { return unicode::IsMark(child.first); });
+  }
+
   // Decides ahead, for every two-byte letter, what the engine's full path would do whenever
   // that does not depend on the neighbours: copy it, or write one known output.
   void BuildFastTable() {
@@ -690,9 +695,12 @@ class Compiler {
       const TrieNode& n = out_->nodes[node];
       // Longer keys that go on with a combining mark (the decomposed й = и + U+0306) do not
       // stop the fast path: it hands a letter followed by a mark to the full path anyway.
-      const bool only_mark_children = std::all_of(n.children.begin(), n.children.end(),
-                                                  [](const auto& child) { return unicode::IsMark(child.first); });
-      if (!only_mark_children || n.rules.size() != 1) continue;
+      if (!OnlyMarkChildren(n)) continue;
+      if (n.rules.empty()) {  // only keys of this letter with a mark (ı + U+0307): alone, it is copied
+        e.kind = FastEntry::kCopy;
+        continue;
+      }
+      if (n.rules.size() != 1) continue;
       const CompiledRule& rule = out_->rules[n.rules[0]];
       if (!rule.left.empty() || !rule.right.empty()) continue;
       const OutputForms& forms = out_->outputs[rule.output];
@@ -707,9 +715,20 @@ class Compiler {
       out_->fast_pool += *text;
     }
     out_->fast_pool.append(8, '\0');  // the engine copies 8 bytes at a time from the pool
-    for (unsigned char c = 0; c < 128; ++c)
-      out_->ascii_copy[c] = !out_->ascii_start[c] && !out_->protect_start[c] && !(out_->pass_through && c == '-');
+    for (unsigned char c = 0; c < 128; ++c) {
+      const bool free = !out_->protect_start[c] && !(out_->pass_through && c == '-');
+      out_->ascii_copy[c] = free && !out_->ascii_start[c];
+      // Started keys that all go on with a mark, and nothing else that reads this letter.
+      if (free && out_->ascii_start[c] && !(out_->repair_lookalikes && out_->ascii_lookalike[c]) &&
+          out_->exception_start.Get(c) == 0) {
+        const std::uint32_t node = out_->start.Get(c);
+        out_->ascii_copy_unless_mark[c] = node != 0 && out_->nodes[node].rules.empty() && OnlyMarkChildren(out_->nodes[node]);
+      }
+    }
     out_->pair_table = pair_table::Build(*out_);
+    std::array<bool, 128> scanned = out_->ascii_copy;  // the scan checks the byte after for a mark
+    for (unsigned char c = 0; c < 128; ++c) scanned[c] = scanned[c] || out_->ascii_copy_unless_mark[c];
+    out_->ascii_copy_set = ascii_scan::MakeCopySet(scanned);
   }
 
   const MergedTable& table_;

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstring>
 
+#include "ascii_scan.hpp"
 #include "engine_window.hpp"
 #include "pair_table.hpp"
 #include "pass_through.hpp"
@@ -18,14 +19,6 @@ using Kind = ContextItem::Kind;
 
 enum class CaseForm { kLower, kTitle, kUpper };
 
-// Lead bytes that can begin a combining mark: U+0300-U+036F (CC CD), U+0483-U+0489 (D2),
-// Hebrew, Arabic, Syriac and NKo marks (D6-DF), and anything of three or four bytes.
-constexpr std::array<bool, 256> kMarkLead = [] {
-  std::array<bool, 256> t{};
-  t[0xCC] = t[0xCD] = t[0xD2] = true;
-  for (int b = 0xD6; b < 0x100; ++b) t[b] = true;
-  return t;
-}();
 
 class Converter {
  public:
@@ -81,7 +74,8 @@ class Converter {
       if (b >= 0xC2 && b < 0xE0 && p + 1 < in_.size && utf8::IsContinuation(data[p + 1]) &&
           !(foreign_ && AtWordStart(p))) {
         const FastEntry& e = fast2[((b & 0x1Fu) << 6) | (data[p + 1] & 0x3Fu)];
-        if (e.kind == FastEntry::kCopy) {
+        // A mark next may compose with the letter, or complete a key (ı + U+0308): full path.
+        if (e.kind == FastEntry::kCopy && !MarkAt(p + 2)) {
           p += 2;
           continue;
         }
@@ -212,6 +206,8 @@ class Converter {
     // must not start on one (a stray one, after an ill-formed lead the careful path skipped).
     if (t_.pair_table.empty() || (p < in_.size && utf8::IsContinuation(in_.data[p]))) return p;
     const std::uint64_t* table = t_.pair_table.data();
+    const bool scan = t_.ascii_copy_set.usable;
+    static_assert(ascii_scan::kWidth == kBlock, "a scanned run replaces one block");
     char* o = w->Cursor();
     // Blocks start before `limit` and read up to kBlockReach bytes, which may lie past it.
     while (p + kBlock <= limit && p + pair_table::kBlockReach <= in_.size) {
@@ -220,7 +216,15 @@ class Converter {
         w->Reserve((limit - p) + pair_table::kBlockRoom);
         o = w->Cursor();
       }
-      const std::size_t consumed = pair_table::ConvertBlock(table, in_.data + p, &o);
+      const unsigned char* in = in_.data + p;
+      if (scan && ascii_scan::AllAscii(in) && ascii_scan::AllInSet(t_.ascii_copy_set, in) &&
+          !utf8::IsContinuation(in[kBlock]) && !utf8::kMarkLead[in[kBlock]]) {
+        std::memcpy(o, in, kBlock);
+        o += kBlock;
+        p += kBlock;
+        continue;
+      }
+      const std::size_t consumed = pair_table::ConvertBlock(table, in, &o);
       if (consumed == 0) break;
       p += consumed;
     }
@@ -254,7 +258,9 @@ class Converter {
       }
       const unsigned char b = d[p];
       if (b < 0x80) {
-        if (!t_.ascii_copy[b]) break;
+        if (!t_.ascii_copy[b] &&
+            !(t_.ascii_copy_unless_mark[b] && (p + 1 >= size ? in_.final : !utf8::kMarkLead[d[p + 1]])))
+          break;
         *o++ = static_cast<char>(b);
         ++p;
         continue;
@@ -267,7 +273,7 @@ class Converter {
       // A combining mark next may compose with this letter's output: leave that to the full
       // path. kMarkLead says which lead bytes can begin a mark at all (not а-я, ә-һ but
       // U+0480-U+04BF, which shares its lead byte with the marks U+0483-U+0489).
-      if (p + 2 < size && kMarkLead[d[p + 2]] &&
+      if (p + 2 < size && utf8::kMarkLead[d[p + 2]] &&
           (d[p + 2] >= 0xE0 || p + 3 >= size || fast2[((d[p + 2] & 0x1Fu) << 6) | (d[p + 3] & 0x3Fu)].mark))
         break;
       if (e.kind == FastEntry::kCopy) {

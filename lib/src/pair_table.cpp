@@ -5,6 +5,7 @@
 
 #include "compiled_table.hpp"
 #include "unicode.hpp"
+#include "utf8.hpp"
 
 namespace ortaq::pair_table {
 namespace {
@@ -82,7 +83,13 @@ std::vector<std::uint64_t> Build(const CompiledTable& table) {
   const std::uint64_t nothing = Entry("", 0, 0);
   for (unsigned a = 0; a < 0x100; ++a) {
     std::uint64_t before_continuation, before_other;
-    if (a < 0x80) {
+    if (a < 0x80 && table.ascii_copy_unless_mark[a]) {
+      const char c = static_cast<char>(a);
+      const std::uint64_t copy = Entry(&c, 1, 0);
+      for (unsigned b = 0; b < 0x100; ++b)
+        entries[a | (b << 8)] = IsContinuation(b) || utf8::kMarkLead[b] ? general : copy;
+      continue;
+    } else if (a < 0x80) {
       const char c = static_cast<char>(a);
       before_continuation = general;
       before_other = table.ascii_copy[a] ? Entry(&c, 1, 0) : general;

@@ -4,6 +4,7 @@
 #ifndef ORTAQ_UTF8_HPP_
 #define ORTAQ_UTF8_HPP_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -51,6 +52,15 @@ inline Decoded Decode(const unsigned char* p, const unsigned char* end) {
 }
 
 inline bool IsContinuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+// Lead bytes that can begin a combining mark: U+0300-U+036F (CC CD), U+0483-U+0489 (D2),
+// Hebrew, Arabic, Syriac and NKo marks (D6-DF), and anything of three or four bytes.
+inline constexpr std::array<bool, 256> kMarkLead = [] {
+  std::array<bool, 256> t{};
+  t[0xCC] = t[0xCD] = t[0xD2] = true;
+  for (int b = 0xD6; b < 0x100; ++b) t[b] = true;
+  return t;
+}();
 
 // Appends the UTF-8 form of `cp` (which must be a scalar value).
 inline void Append(std::string& out, char32_t cp) {
