@@ -83,6 +83,19 @@ struct FastEntry {
   bool mark = false;  // a combining mark: it may compose with the output before it
   std::uint8_t length = 0;
   std::uint32_t offset = 0;
+
+  // A kGeneral letter whose full-path result is still known ahead unless one of these holds
+  // (checked by the engine's character loop): then `guarded` is what it writes.
+  enum Guard : std::uint8_t {
+    kAtWordStart = 1,  // an exception word starts with it: only at a word start can one match
+    kNextIsChild = 2,  // a longer key goes on from it: only if the next letter is in guard_node's children
+    kTriggerNear = 4,  // its context rules each need a trigger letter (ь in 2018's а > á / _ C+ ь ~V)
+  };
+  std::uint8_t guards = 0;  // 0: no guarded decision
+  Kind guarded_kind = kGeneral;
+  std::uint8_t guarded_length = 0;
+  std::uint32_t guarded_offset = 0;
+  std::uint32_t guard_node = 0;
 };
 
 struct CompiledTable {
@@ -106,6 +119,9 @@ struct CompiledTable {
   // ASCII whose only rules go on with a combining mark (c + U+0327 > ç): copied as well when
   // the next byte cannot begin a mark (utf8::kMarkLead), else left to the full path.
   std::array<bool, 128> ascii_copy_unless_mark{};
+  // Letters that some context rule needs (kTriggerNear), as the first two bytes of their
+  // UTF-8 forms in every case and look-alike spelling: a bitmap over pair_table::Index.
+  std::vector<std::uint64_t> trigger_pairs;  // empty: no guarded letter depends on triggers
   std::vector<std::uint64_t> pair_table;  // see pair_table.hpp; empty for the reference engine
   ascii_scan::CopySet ascii_copy_set;     // ascii_copy for the vectorised scan (ascii_scan.hpp)
 
@@ -115,6 +131,11 @@ struct CompiledTable {
   std::unordered_map<std::u32string_view, std::uint32_t> stem_exceptions;
   std::size_t min_stem_letters = SIZE_MAX;
   CodePointMap exception_start;   // letters (any case) that begin an exception word
+  // The first two letters of each exception word, lowercase and sorted; the second is 0 for a
+  // one-letter word and kAnyLetter for a one-letter stem. Lets the engine rule out an exception
+  // at a word start by its first two letters.
+  static constexpr char32_t kAnyLetter = 0xFFFFFFFF;
+  std::vector<std::pair<char32_t, char32_t>> exception_openings;
   std::size_t max_exception_letters = 0;
 
   // The engine's switchable rules (see EngineSwitches), as compiled.

@@ -508,7 +508,12 @@ class Compiler {
         out_->exception_start.Set(variant, 1);
         if (variant < 128) out_->ascii_start[variant] = true;
       }
+      // What may follow the first letter: the second letter, the end of the word (a one-letter
+      // word), or anything (a one-letter stem).
+      const char32_t second = w.size() >= 2 ? w[1] : exception_stems_[i] ? CompiledTable::kAnyLetter : 0;
+      out_->exception_openings.emplace_back(w[0], second);
     }
+    std::sort(out_->exception_openings.begin(), out_->exception_openings.end());
   }
 
   // The letter and every letter that lowercases to it in the source alphabet.
@@ -714,6 +719,7 @@ class Compiler {
       e.offset = static_cast<std::uint32_t>(out_->fast_pool.size());
       out_->fast_pool += *text;
     }
+    BuildGuardedEntries();
     out_->fast_pool.append(8, '\0');  // the engine copies 8 bytes at a time from the pool
     for (unsigned char c = 0; c < 128; ++c) {
       const bool free = !out_->protect_start[c] && !(out_->pass_through && c == '-');
@@ -729,6 +735,96 @@ class Compiler {
     std::array<bool, 128> scanned = out_->ascii_copy;  // the scan checks the byte after for a mark
     for (unsigned char c = 0; c < 128; ++c) scanned[c] = scanned[c] || out_->ascii_copy_unless_mark[c];
     out_->ascii_copy_set = ascii_scan::MakeCopySet(scanned);
+  }
+
+  // For letters the fast table leaves to the full path, what that path would write unless a
+  // condition the engine can check cheaply holds (FastEntry::Guard): the letter is at a word
+  // start (exceptions), the next letter continues a longer key, or a letter some context rule
+  // needs is near. Only rules that each need such a trigger letter are allowed; a rule whose
+  // context is only classes or boundaries leaves the letter to the full path.
+  void BuildGuardedEntries() {
+    std::set<char32_t> triggers;
+    for (char32_t c = 0x80; c < 0x800; ++c) {
+      FastEntry& e = out_->fast2[c];
+      if (e.kind != FastEntry::kGeneral || e.mark) continue;
+      if (out_->repair_lookalikes && out_->lookalike[c] != 0) continue;
+      std::uint8_t guards = out_->exception_start.Get(c) != 0 ? FastEntry::kAtWordStart : 0;
+      const std::uint32_t node = out_->start.Get(c);
+      FastEntry::Kind kind = FastEntry::kCopy;  // no rule at all applies: the letter is copied
+      const std::string* text = nullptr;
+      std::set<char32_t> needed;
+      if (node != 0) {
+        const TrieNode& n = out_->nodes[node];
+        if (!OnlyMarkChildren(n)) guards |= FastEntry::kNextIsChild;
+        bool guardable = true;
+        for (std::uint32_t r : n.rules) {
+          const CompiledRule& rule = out_->rules[r];
+          if (rule.left.empty() && rule.right.empty()) {  // the rule that applies when no other does
+            const OutputForms& forms = out_->outputs[rule.output];
+            if (!out_->case_auto || !unicode::IsUpper(c)) text = &forms.lower;
+            else if (forms.title == forms.upper) text = &forms.upper;
+            else guardable = false;  // the case form depends on the neighbours
+            kind = FastEntry::kReplace;
+            break;
+          }
+          // The letters this rule must see (x or x+ in its context): with none of them near,
+          // it cannot apply. A context without such a letter leaves the letter to the full path.
+          bool needs_a_letter = false;
+          for (const auto* side : {&rule.left, &rule.right})
+            for (const CompiledItem& item : *side)
+              if (item.kind == ContextItem::Kind::kLetter &&
+                  (item.quantifier == Quantifier::kOne || item.quantifier == Quantifier::kPlus)) {
+                needed.insert(item.letter);
+                needs_a_letter = true;
+              }
+          if (!needs_a_letter) guardable = false;
+          guards |= FastEntry::kTriggerNear;
+        }
+        if (!guardable || (kind == FastEntry::kReplace && (!text || text->size() > 8))) continue;
+      }
+      if (guards == 0) continue;
+      e.guards = guards;
+      e.guarded_kind = kind;
+      e.guard_node = node;
+      if (kind == FastEntry::kReplace) {
+        e.guarded_length = static_cast<std::uint8_t>(text->size());
+        e.guarded_offset = static_cast<std::uint32_t>(out_->fast_pool.size());
+        out_->fast_pool += *text;
+        out_->fast_max_length = std::max(out_->fast_max_length, text->size());
+      }
+      triggers.insert(needed.begin(), needed.end());
+    }
+    if (triggers.empty()) return;
+    // Every spelling the engine reads as a trigger: case forms, folded letters and look-alikes.
+    out_->trigger_pairs.assign(0x10000 / 64, 0);
+    auto mark_pairs = [&](char32_t cp) {
+      std::string bytes;
+      utf8::Append(bytes, cp);
+      const unsigned a = static_cast<unsigned char>(bytes[0]);
+      if (bytes.size() == 1) {
+        for (unsigned b = 0; b < 0x100; ++b) out_->trigger_pairs[(a | (b << 8)) / 64] |= 1ull << ((a | (b << 8)) % 64);
+      } else {
+        const unsigned index = a | (static_cast<unsigned>(static_cast<unsigned char>(bytes[1])) << 8);
+        out_->trigger_pairs[index / 64] |= 1ull << (index % 64);
+      }
+    };
+    auto reads_as_trigger = [&](char32_t cp) {
+      if (triggers.count(out_->SourceLower(cp))) return true;
+      const char32_t imitated = cp < 0x800 ? out_->lookalike[cp] : 0;
+      return imitated != 0 && triggers.count(out_->SourceLower(imitated));
+    };
+    for (char32_t cp = 1; cp < 0x800; ++cp)
+      if (reads_as_trigger(cp)) mark_pairs(cp);
+    // Beyond U+07FF: letters that lowercase or fold into that range.
+    std::vector<char32_t> far{0x1E9E, 0x2126, 0x212A, 0x212B};
+    for (char32_t t : triggers) {
+      far.push_back(t);
+      far.push_back(unicode::ToUpper(t));
+    }
+    for (const auto& [from, to] : out_->folds) far.push_back(from);
+    for (const auto& [upper, lower] : out_->source_lower) far.push_back(upper);
+    for (char32_t cp : far)
+      if (cp >= 0x800 && reads_as_trigger(cp)) mark_pairs(cp);
   }
 
   const MergedTable& table_;

@@ -189,9 +189,15 @@ class Converter {
   // that needs a look at its neighbours (and leaves it to the full path); returns where.
   std::size_t TightRun(std::size_t p, std::size_t limit, Writer* w) const {
     while (true) {
+      const std::size_t start = p;
       p = BlockRun(p, limit, w);
-      // One block's worth (or the rest) a character at a time, then blocks again.
-      const std::size_t step_limit = std::min(limit, p + pair_table::kBlockReach);
+      // One block's worth (or the rest) a character at a time, then blocks again. Where blocks
+      // keep failing (a table whose common letters need a look at their neighbours), the
+      // stretches grow, so that little time goes on blocks that are thrown away.
+      if (p != start) block_failures_ = 0;
+      const std::size_t step = pair_table::kBlockReach << std::min(block_failures_, 6u);
+      if (p < limit) ++block_failures_;
+      const std::size_t step_limit = std::min(limit, p + step);
       const std::size_t stopped = CharacterRun(p, step_limit, w);
       if (stopped < step_limit || stopped >= limit) return stopped;
       p = stopped;
@@ -268,26 +274,114 @@ class Converter {
       if (b < 0xC2 || b >= 0xE0 || p + 1 >= size) break;
       const unsigned char b1 = d[p + 1];
       if ((b1 & 0xC0) != 0x80) break;
-      const FastEntry& e = fast2[((b & 0x1Fu) << 6) | (b1 & 0x3Fu)];
-      if (e.kind == FastEntry::kGeneral) break;
+      const FastEntry& entry = fast2[((b & 0x1Fu) << 6) | (b1 & 0x3Fu)];
+      FastEntry::Kind kind = entry.kind;
+      std::uint32_t offset = entry.offset;
+      std::size_t length = entry.length;
+      if (kind == FastEntry::kGeneral) {
+        if (entry.guards == 0 || !GuardsHold(entry, p)) break;
+        kind = entry.guarded_kind;
+        offset = entry.guarded_offset;
+        length = entry.guarded_length;
+      }
       // A combining mark next may compose with this letter's output: leave that to the full
       // path. kMarkLead says which lead bytes can begin a mark at all (not а-я, ә-һ but
       // U+0480-U+04BF, which shares its lead byte with the marks U+0483-U+0489).
       if (p + 2 < size && utf8::kMarkLead[d[p + 2]] &&
           (d[p + 2] >= 0xE0 || p + 3 >= size || fast2[((d[p + 2] & 0x1Fu) << 6) | (d[p + 3] & 0x3Fu)].mark))
         break;
-      if (e.kind == FastEntry::kCopy) {
+      if (kind == FastEntry::kCopy) {
         o[0] = static_cast<char>(b);
         o[1] = static_cast<char>(b1);
         o += 2;
       } else {
-        std::memcpy(o, pool + e.offset, 8);
-        o += e.length;
+        std::memcpy(o, pool + offset, 8);
+        o += length;
       }
       p += 2;
     }
     w->SetCursor(o);
     return p;
+  }
+
+  // Whether a guarded fast decision (FastEntry::Guard) holds for the letter at p.
+  bool GuardsHold(const FastEntry& e, std::size_t p) const {
+    if ((e.guards & FastEntry::kAtWordStart) && AtWordStartQuick(p) && ExceptionMayOpenAt(p)) return false;
+    if ((e.guards & FastEntry::kNextIsChild) && NextMayContinueKey(e.guard_node, p + 2)) return false;
+    if ((e.guards & FastEntry::kTriggerNear) && TriggerNear(p)) return false;
+    return true;
+  }
+
+  // AtWordStart, without building a window for the common cases.
+  bool AtWordStartQuick(std::size_t p) const {
+    if (p == 0) return true;
+    const unsigned char b = in_.data[p - 1];
+    if (b < 0x80) return !unicode::IsWordChar(b);
+    if (p >= 2 && utf8::IsContinuation(b) && in_.data[p - 2] >= 0xC2 && in_.data[p - 2] < 0xE0)
+      return !unicode::IsWordChar(((in_.data[p - 2] & 0x1Fu) << 6) | (b & 0x3Fu));
+    return AtWordStart(p);
+  }
+
+  // Whether an exception word may begin with the two-byte letter at p and the character after
+  // it (true when unsure).
+  bool ExceptionMayOpenAt(std::size_t p) const {
+    const char32_t first = t_.SourceLower(((in_.data[p] & 0x1Fu) << 6) | (in_.data[p + 1] & 0x3Fu));
+    const std::size_t at = p + 2;
+    char32_t second = 0;  // the word ends after the first letter
+    if (at >= in_.size) {
+      if (!in_.final) return true;
+    } else {
+      const unsigned char b = in_.data[at];
+      char32_t cp;
+      if (b < 0x80) {
+        if (repair_ && t_.ascii_lookalike[b]) return true;
+        cp = b;
+      } else if (b >= 0xC2 && b < 0xE0 && at + 1 < in_.size && utf8::IsContinuation(in_.data[at + 1])) {
+        cp = ((b & 0x1Fu) << 6) | (in_.data[at + 1] & 0x3Fu);
+        if ((repair_ && t_.lookalike[cp] != 0) || unicode::IsMark(cp)) return true;
+      } else {
+        return true;
+      }
+      if (unicode::IsWordChar(cp)) second = t_.SourceLower(cp);
+    }
+    const auto& openings = t_.exception_openings;
+    return std::binary_search(openings.begin(), openings.end(), std::make_pair(first, second)) ||
+           std::binary_search(openings.begin(), openings.end(), std::make_pair(first, CompiledTable::kAnyLetter));
+  }
+
+  // Whether the character at `at` may go on with the key at trie node `node` (true when unsure).
+  bool NextMayContinueKey(std::uint32_t node, std::size_t at) const {
+    if (at >= in_.size) return !in_.final;
+    const unsigned char b = in_.data[at];
+    char32_t cp;
+    if (b < 0x80) {
+      if (repair_ && t_.ascii_lookalike[b]) return true;
+      cp = b;
+    } else if (b >= 0xC2 && b < 0xE0 && at + 1 < in_.size && utf8::IsContinuation(in_.data[at + 1])) {
+      cp = ((b & 0x1Fu) << 6) | (in_.data[at + 1] & 0x3Fu);
+      if (repair_ && t_.lookalike[cp] != 0) return true;
+    } else {
+      return true;
+    }
+    return t_.nodes[node].Child(t_.SourceLower(cp)) != 0;
+  }
+
+  // Whether a letter some context rule needs (CompiledTable::trigger_pairs) starts anywhere in
+  // the window the rules of a letter at p could read. Scans each byte once per conversion:
+  // positions only grow.
+  bool TriggerNear(std::size_t p) const {
+    if (t_.trigger_pairs.empty()) return false;
+    const std::size_t lo = p > kContextWindow ? p - kContextWindow : 0;
+    const std::size_t hi = std::min(in_.size, p + t_.max_key_bytes + kContextWindow + 1);
+    if (trigger_scan_ == SIZE_MAX || trigger_scan_ < lo) trigger_scan_ = lo;
+    const std::uint64_t* bits = t_.trigger_pairs.data();
+    const unsigned char* d = in_.data;
+    for (; trigger_scan_ < hi; ++trigger_scan_) {
+      const std::uint32_t after = trigger_scan_ + 1 < in_.size ? d[trigger_scan_ + 1] : 0;
+      const std::uint32_t index = d[trigger_scan_] | (after << 8);
+      if ((bits[index / 64] >> (index % 64)) & 1) last_trigger_ = trigger_scan_;
+    }
+    return last_trigger_ != SIZE_MAX && last_trigger_ >= lo;
   }
 
   // For "-{" at p: the position of the "}-" that closes it within the context window, or 0
@@ -705,6 +799,10 @@ class Converter {
   // The last word judged by InSourceWord.
   mutable std::size_t word_lo_ = 1, word_hi_ = 0;
   mutable bool word_verdict_ = false;
+  // TriggerNear's scan: the next byte to look at, and the last trigger found before it.
+  mutable std::size_t trigger_scan_ = SIZE_MAX, last_trigger_ = SIZE_MAX;
+  // Pair-table blocks that failed in a row (TightRun).
+  mutable unsigned block_failures_ = 0;
 };
 
 }  // namespace
