@@ -347,4 +347,44 @@ TEST_F(CliTest, JobsGiveTheSameOutputAsOneThread) {
   EXPECT_FALSE(fs::exists(dir_ / "bad-out.txt"));
 }
 
+TEST_F(CliTest, JobsCutLongLinesAtSpacesAndInsideWords) {
+  // One line of 3 MiB with spaces (pieces end at a space), then 3 MiB with no white space at
+  // all (pieces end inside a "word", and a key of two letters, сц in 2018, may run over a cut),
+  // with user spans across spaces; read from a file and from standard input.
+  std::string text;
+  const std::string words = "Шымкент -{Қазақ елі}- ұлы ЩУЧИНСК сценарий ";
+  while (text.size() < (3u << 20)) text += words;
+  const std::string glued = "сцсцсцсцсцсцсцЯсцсцсцсцсцсцсцсценарийий";
+  while (text.size() < (7u << 20)) text += glued;
+  text += "\nсоңы\n";
+  WriteAll(dir_ / "long.txt", text);
+  for (const char* to : {"cta-2024", "kk-Latn-2018"}) {
+    SCOPED_TRACE(to);
+    const std::string args = std::string("convert --from kk-Cyrl --to ") + to + " --stats";
+    RunResult one = Run(args + " long.txt -o one.txt");
+    RunResult two = Run(args + " --jobs 2 long.txt -o two.txt");
+    RunResult three = Run(args + " --jobs 3 - -o three.txt", text);
+    ASSERT_EQ(one.exit_code, 0) << one.err;
+    ASSERT_EQ(two.exit_code, 0) << two.err;
+    ASSERT_EQ(three.exit_code, 0) << three.err;
+    const std::string a = ReadAll(dir_ / "one.txt");
+    EXPECT_GT(a.size(), 3u << 20);
+    EXPECT_TRUE(a == ReadAll(dir_ / "two.txt")) << "--jobs 2 differs";
+    EXPECT_TRUE(a == ReadAll(dir_ / "three.txt")) << "--jobs 3 from stdin differs";
+    EXPECT_EQ(one.err, two.err) << "--stats differ";
+  }
+  // Invalid UTF-8 deep in the long line: its column counts every code point before it.
+  const std::size_t first_line = text.find('\n');
+  const std::string head = text.substr(0, first_line);
+  WriteAll(dir_ / "bad-long.txt", head + "\xC0\n");
+  RunResult bad = Run("convert --from kk-Cyrl --to cta-2024 --jobs 2 bad-long.txt -o bad-long-out.txt");
+  EXPECT_EQ(bad.exit_code, 1);
+  std::size_t code_points = 0;
+  for (unsigned char c : head) code_points += (c & 0xC0) != 0x80;
+  EXPECT_NE(bad.err.find("bad-long.txt:1:" + std::to_string(code_points + 1) + ": invalid UTF-8 (byte offset " +
+                         std::to_string(head.size()) + ")"),
+            std::string::npos)
+      << bad.err;
+}
+
 }  // namespace

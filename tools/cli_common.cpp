@@ -33,4 +33,14 @@ std::string SourceCorporaDir() {
   return std::filesystem::is_directory(dir, ec) ? dir : std::string();
 }
 
+int ReportInputStatus(const std::string& display, const Status& status) {
+  if (status.code() == StatusCode::kInvalidInput) {
+    const InputPosition& p = status.position();
+    PrintError(display + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": invalid UTF-8 (byte offset " +
+               std::to_string(p.byte_offset) + "); use --invalid=replace or --invalid=skip to convert anyway");
+    return kExitBadData;
+  }
+  return ReportStatus(status);
+}
+
 }  // namespace ortaq::cli

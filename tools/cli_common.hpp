@@ -22,6 +22,8 @@ inline void PrintError(std::string_view message) {
 
 // Prints a library status with its diagnostics; returns the exit code it maps to.
 int ReportStatus(const Status& status);
+// The same for a conversion of the input `display`: invalid UTF-8 as file:line:column.
+int ReportInputStatus(const std::string& display, const Status& status);
 
 // Splits "KEY=VALUE"; false when there is no '='.
 bool SplitSetting(const std::string& text, std::pair<std::string, std::string>* setting);

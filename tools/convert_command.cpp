@@ -15,6 +15,7 @@
 #include "cli_common.hpp"
 #include "ortaq/markup.hpp"
 #include "commands.hpp"
+#include "parallel_convert.hpp"
 #include "safe_output.hpp"
 
 namespace ortaq::cli {
@@ -111,16 +112,6 @@ bool OpenInput(const std::string& name, InputFile* input) {
   }
   input->owned = true;
   return true;
-}
-
-int ReportInputStatus(const std::string& display, const Status& status) {
-  if (status.code() == StatusCode::kInvalidInput) {
-    const InputPosition& p = status.position();
-    PrintError(display + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": invalid UTF-8 (byte offset " +
-               std::to_string(p.byte_offset) + "); use --invalid=replace or --invalid=skip to convert anyway");
-    return kExitBadData;
-  }
-  return ReportStatus(status);
 }
 
 // Streams one input through the transliterator into the sink, `head` (already read from `in`)
@@ -246,122 +237,6 @@ int ConvertLines(Source& source, const std::string& name, std::FILE* in, Sink& s
 // --jobs N: reads blocks of N pieces, cuts them at line ends, converts the pieces on N threads
 // (each reads the bytes around it for context, so the result is the same as one thread's) and
 // writes the outputs in order. Memory stays at a few blocks whatever the file's size.
-int ConvertParallel(const Transliterator& t, const std::string& name, std::FILE* in, Sink& sink, int jobs) {
-  constexpr std::size_t kPiece = 4 << 20;     // bytes per thread and round
-  constexpr std::size_t kMargin = 4096;       // look-ahead kept past the last cut (> any context)
-  constexpr std::size_t kHistory = 1024;      // bytes kept before the next piece (> any context)
-  const std::string display = name == "-" ? "<stdin>" : name;
-  std::string buffer;
-  std::size_t done = 0;            // buffer[0, done) is converted (kept as context)
-  std::uint64_t base = 0;          // file offset of buffer[0]
-  std::uint64_t lines = 0, column = 0;  // newlines and code points before buffer[0], for messages
-  std::vector<std::string> outputs(static_cast<std::size_t>(jobs));
-  std::vector<std::size_t> starts(static_cast<std::size_t>(jobs) + 1), stopped(static_cast<std::size_t>(jobs));
-  std::vector<Status> statuses(static_cast<std::size_t>(jobs));
-  bool eof = false;
-  std::string error;
-  while (!eof || done < buffer.size()) {
-    // Fill the buffer to N pieces plus the margin.
-    while (!eof && buffer.size() - done < kPiece * static_cast<std::size_t>(jobs) + kMargin) {
-      // Read straight into the buffer's tail.
-      const std::size_t before = buffer.size();
-      buffer.resize(before + kPiece);
-      const std::size_t got = std::fread(buffer.data() + before, 1, kPiece, in);
-      buffer.resize(before + got);
-      if (got < kPiece) {
-        if (std::ferror(in)) {
-          PrintError(display + ": read error: " + std::strerror(errno));
-          return kExitUsage;
-        }
-        eof = true;
-      }
-    }
-    // Cut at line ends, leaving the margin unconverted until more text has been read.
-    std::size_t region_end = eof ? buffer.size() : buffer.size() - kMargin;
-    const std::size_t region = region_end - done;
-    starts[0] = done;
-    for (int k = 1; k <= jobs; ++k) {
-      std::size_t cut = k == jobs ? region_end : done + region / static_cast<std::size_t>(jobs) * static_cast<std::size_t>(k);
-      if (k < jobs || !eof) {
-        const std::size_t newline = buffer.rfind('\n', cut == 0 ? 0 : cut - 1);
-        cut = (newline == std::string::npos || newline < starts[k - 1]) ? starts[k - 1] : newline + 1;
-      }
-      starts[static_cast<std::size_t>(k)] = std::max(cut, starts[static_cast<std::size_t>(k) - 1]);
-    }
-    region_end = starts[static_cast<std::size_t>(jobs)];
-    if (region_end == done && !eof) {
-      // A line longer than a whole block: convert up to the margin on this thread instead.
-      starts.assign(starts.size(), buffer.size() - kMargin);
-      starts[0] = done;
-      region_end = starts[static_cast<std::size_t>(jobs)];
-    }
-    std::vector<std::thread> threads;
-    for (int k = 0; k < jobs; ++k) {
-      const auto i = static_cast<std::size_t>(k);
-      outputs[i].clear();
-      if (starts[i] == starts[i + 1]) {
-        stopped[i] = starts[i];
-        statuses[i] = Status();
-        continue;
-      }
-      threads.emplace_back([&, i] {
-        statuses[i] = t.TransliterateRange(buffer, starts[i], starts[i + 1], &outputs[i], &stopped[i], &g_stats);
-      });
-    }
-    for (auto& thread : threads) thread.join();
-    for (std::size_t i = 0; i < static_cast<std::size_t>(jobs); ++i) {
-      if (!statuses[i].ok()) {
-        Status status = statuses[i];
-        if (status.code() == StatusCode::kInvalidInput) {
-          // Make the position absolute: count lines and columns before it.
-          InputPosition p = status.position();
-          std::uint64_t l = lines, c = column;
-          for (std::size_t b = 0; b < p.byte_offset; ++b) {
-            const unsigned char byte = static_cast<unsigned char>(buffer[b]);
-            if (byte == '\n') { ++l; c = 0; } else if ((byte & 0xC0) != 0x80) { ++c; }
-          }
-          p.line = l + 1;
-          p.column = c + 1;
-          p.byte_offset += base;
-          status = Status::InvalidInput(status.message(), p);
-        }
-        return ReportInputStatus(display, status);
-      }
-      // A match that ran over the cut (only a -{...}- span can cross a line end): convert the
-      // next piece again from where this one stopped.
-      if (i + 1 < static_cast<std::size_t>(jobs) && stopped[i] > starts[i + 1]) {
-        outputs[i + 1].clear();
-        starts[i + 1] = std::min(stopped[i], starts[i + 2]);
-        Status status = t.TransliterateRange(buffer, starts[i + 1], starts[i + 2], &outputs[i + 1], &stopped[i + 1], &g_stats);
-        if (!status.ok()) return ReportInputStatus(display, status);
-      }
-      if (!sink.Write(outputs[i], &error)) {
-        PrintError(error);
-        return kExitUsage;
-      }
-    }
-    done = std::max(region_end, stopped[static_cast<std::size_t>(jobs) - 1]);
-    // Drop what no later piece can read as context.
-    if (done > kHistory) {
-      const std::size_t drop = done - kHistory;
-      // Lines by memchr (fast); code points only after the last newline dropped.
-      const char* d = buffer.data();
-      const char* last = nullptr;
-      for (const char* q = d; (q = static_cast<const char*>(std::memchr(q, '\n', static_cast<std::size_t>(d + drop - q)))); ++q) {
-        ++lines;
-        last = q;
-      }
-      if (last) column = 0;
-      for (const char* q = last ? last + 1 : d; q < d + drop; ++q) column += (static_cast<unsigned char>(*q) & 0xC0) != 0x80;
-      buffer.erase(0, drop);
-      done -= drop;
-      base += drop;
-    }
-    if (eof && done >= buffer.size()) break;
-  }
-  return kExitOk;
-}
-
 // Markup formats need the whole document: reads it, converts its readable text, writes it.
 int ConvertMarkup(Source& source, const std::string& name, std::FILE* in, Sink& sink) {
   const std::string display = name == "-" ? "<stdin>" : name;
@@ -409,7 +284,9 @@ int ConvertOne(Source& source, const std::string& name, std::FILE* in, Sink& sin
     auto t = source.For(source.from(), &status);
     if (!t && !status.ok()) return ReportStatus(status);
     if (t && source.jobs() > 1 && !t->chained())
-      return ConvertParallel(*t, name, in, sink, source.jobs());
+      return ConvertInParallel(*t, name == "-" ? "<stdin>" : name, in, source.jobs(),
+                               [&](std::string_view data, std::string* error) { return sink.Write(data, error); },
+                               &g_stats);
     return StreamOne(t.get(), name, in, {}, sink);
   }
   if (source.per_line()) return ConvertLines(source, name, in, sink);
