@@ -36,6 +36,10 @@ const std::vector<std::string>& Pieces() {
       "\xCC\x81", "\xCC\x80", "\xCC\x83", "\xCC\x86", "\xCC\x88", "\xCC\x8C", "\xD2\x83",
       // Punctuation and space of every length.
       " ", " ", " ", "\n", ",", ".", "-", "(", "«", "»", "—", "…", "“", "”", "😀", "7", "\t",
+      // Pass-through tokens and what only looks like their start.
+      "/", "@", "#", "~", "./", "../", "~/", "-{", "}-", "-{Қазақ}-", "http://kk.kz/Қазақ", "#тег", "@адам", "XIV",
+      "C:\\dir", "a@b.kz", "kaspi.kz", " /Қазақ/тарих ", " /әдебиет ", " @адам ", " #тег ", " ~/құжат ",
+      "ана-сы", "келді. ", "келді.\n", "...",
       // Ill-formed: a lone continuation, a lead without its continuation, bytes never used.
       "\x80", "\xD0", "\xC0", "\xFF", "\xE2\x80",
   };

@@ -15,7 +15,7 @@
 namespace ortaq::cli {
 namespace {
 
-constexpr std::size_t kPieceBytes = 1 << 20;  // text per piece: small enough to keep memory low
+constexpr std::size_t kPieceBytes = 1 << 19;  // text per piece: small enough to keep memory low
 constexpr std::size_t kHistory = 1024;        // bytes before a piece, read as context only
 constexpr std::size_t kMargin = 4096;         // bytes after a piece, read as context and look-ahead
 // Both are more than the engine ever reads around a position (its window and word scan).
@@ -146,9 +146,19 @@ int ConvertInParallel(const Transliterator& t, const std::string& display, std::
   std::string error;
 
   // Reads the next piece and hands it to the workers; false when the input is used up.
+  // Pieces written out are used again: their buffers keep their memory, which saves the
+  // system the work of mapping fresh pages for every piece.
+  std::vector<std::unique_ptr<Piece>> spare;
   auto read_piece = [&]() -> bool {
     if (eof && carry.empty()) return false;
-    auto piece = std::make_unique<Piece>();
+    std::unique_ptr<Piece> piece;
+    if (spare.empty()) {
+      piece = std::make_unique<Piece>();
+    } else {
+      piece = std::move(spare.back());
+      spare.pop_back();
+      piece->done = false;
+    }
     std::string& text = piece->text;
     text.reserve(history.size() + kPieceBytes + kMargin + kMargin);
     text = history;
@@ -175,7 +185,10 @@ int ConvertInParallel(const Transliterator& t, const std::string& display, std::
     carry.assign(text, end, std::string::npos);
     carry_offset += end - begin;
     history.assign(text, end > kHistory ? end - kHistory : 0, end > kHistory ? kHistory : end);
-    if (piece->begin == piece->end) return !(eof && carry.empty());  // nothing left but the margin
+    if (piece->begin == piece->end) {  // nothing left but the margin
+      spare.push_back(std::move(piece));
+      return !(eof && carry.empty());
+    }
     queue.Push(piece.get());
     pieces.push_back(std::move(piece));
     return true;
@@ -230,6 +243,7 @@ int ConvertInParallel(const Transliterator& t, const std::string& display, std::
     lines += piece.newlines;
     column = piece.newlines > 0 ? piece.columns_after_last_newline : column + piece.columns_after_last_newline;
     written_to = piece.offset + std::max(piece.stopped, piece.end);
+    spare.push_back(std::move(pieces.front()));
     pieces.pop_front();
   }
   return kExitOk;

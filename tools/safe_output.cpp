@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -60,6 +61,16 @@ bool AtomicFile::Write(std::string_view data, std::string* error) {
     *error = "cannot write '" + temp_ + "': " + std::strerror(errno);
     return false;
   }
+  written_ += data.size();
+#if defined(__linux__)
+  // Start writing what we have to the disk now, while the rest is converted, rather than all
+  // of it in Commit's fsync: a big file's fsync would otherwise take as long as converting it.
+  if (written_ - flushed_ >= kWritebackBytes && std::fflush(file_) == 0) {
+    ::sync_file_range(::fileno(file_), static_cast<off_t>(flushed_), static_cast<off_t>(written_ - flushed_),
+                      SYNC_FILE_RANGE_WRITE);
+    flushed_ = written_;
+  }
+#endif
   return true;
 }
 

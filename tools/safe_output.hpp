@@ -4,6 +4,7 @@
 #ifndef ORTAQ_TOOLS_SAFE_OUTPUT_HPP_
 #define ORTAQ_TOOLS_SAFE_OUTPUT_HPP_
 
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -29,6 +30,9 @@ class AtomicFile {
   std::string temp_;
   std::FILE* file_ = nullptr;
   bool committed_ = false;
+  static constexpr std::uint64_t kWritebackBytes = 8 << 20;
+  std::uint64_t written_ = 0;  // bytes written so far
+  std::uint64_t flushed_ = 0;  // bytes handed to the disk early (sync_file_range)
 };
 
 // Writes to stdout; false with *error set when the write fails (a closed pipe, a full disk).

@@ -4,6 +4,7 @@
 #include <bitset>
 
 #include "compiled_table.hpp"
+#include "pass_through.hpp"
 #include "unicode.hpp"
 #include "utf8.hpp"
 
@@ -88,6 +89,16 @@ std::vector<std::uint64_t> Build(const CompiledTable& table) {
       const std::uint64_t copy = Entry(&c, 1, 0);
       for (unsigned b = 0; b < 0x100; ++b)
         entries[a | (b << 8)] = IsContinuation(b) || utf8::kMarkLead[b] ? general : copy;
+      continue;
+    } else if (a < 0x80 && !table.ascii_copy[a] && !table.ascii_start[a]) {
+      // Not copied for what may follow it: the start of a pass-through token, or "-{".
+      const char c = static_cast<char>(a);
+      const std::uint64_t copy = Entry(&c, 1, 0);
+      for (unsigned b = 0; b < 0x100; ++b) {
+        const bool token = table.protect_start[a] && TokenMayStartWith(static_cast<unsigned char>(a), static_cast<unsigned char>(b));
+        const bool user_span = table.pass_through && a == '-' && b == '{';
+        entries[a | (b << 8)] = IsContinuation(b) || token || user_span ? general : copy;
+      }
       continue;
     } else if (a < 0x80) {
       const char c = static_cast<char>(a);

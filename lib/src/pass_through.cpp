@@ -85,6 +85,18 @@ bool MayStartTokenAfter(char32_t previous) {
          previous == U'„' || previous == U'>';
 }
 
+bool TokenMayStartWith(unsigned char first, unsigned char second) {
+  const bool space = second == ' ' || second == '\t' || second == '\n' || second == '\r';
+  switch (first) {
+    case '.': return second == '.' || second == '/';  // ./ and ../ paths only
+    case '~': return second == '/';                   // ~/ paths only
+    case '/':                                         // a path needs something after the slash,
+    case '@':                                         // a handle or a hashtag a name
+    case '#': return !space;
+    default: return true;  // letters begin schemes, numerals, addresses, domains and paths
+  }
+}
+
 ProtectedToken ClassifyToken(const unsigned char* data, std::size_t p, std::size_t hi) {
   ProtectedToken token;
   if (p >= hi) return token;

@@ -20,6 +20,11 @@ struct ProtectedToken {
 // there), reading no further than data[hi).
 ProtectedToken ClassifyToken(const unsigned char* data, std::size_t p, std::size_t hi);
 
+// False when no token can start with these two bytes (ClassifyToken would say kNone whatever
+// follows): a full stop or a slash before white space, say. True when unsure. Lets the engine's
+// fast paths copy the punctuation that ends most sentences without a closer look.
+bool TokenMayStartWith(unsigned char first, unsigned char second);
+
 // White space ends a URL, an e-mail address or a path.
 bool IsTokenSpace(char32_t c);
 
