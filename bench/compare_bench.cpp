@@ -295,6 +295,41 @@ void OrtaqLineByLine(benchmark::State& state) {
   SetBytes(state, Text().size());
 }
 
+// Other tables (no ICU rule set to compare with) and the default options (pass-through and
+// look-alike repair on, as the ortaq command runs).
+std::shared_ptr<const ortaq::Transliterator> LoadOther(const std::string& to, bool defaults) {
+  ortaq::Options options;
+  options.pass_through = defaults;
+  options.repair_lookalikes = defaults;
+  ortaq::Status status;
+  auto t = ortaq::Transliterator::FromIds("kk-Cyrl", to, options, &status);
+  if (!t) Fail("ortaq cannot load kk-Cyrl → ", to, ": ", status.message());
+  return t;
+}
+
+void OtherLineByLine(benchmark::State& state, const std::string& to, bool defaults) {
+  const auto t = LoadOther(to, defaults);
+  const auto& lines = Lines();
+  std::string out;
+  for (auto _ : state) {
+    for (std::string_view line : lines) {
+      t->Transliterate(line, &out);
+      benchmark::DoNotOptimize(out.data());
+    }
+  }
+  SetBytes(state, Text().size());
+}
+
+void OtherWholeBuffer(benchmark::State& state, const std::string& to, bool defaults) {
+  const auto t = LoadOther(to, defaults);
+  std::string out;
+  for (auto _ : state) {
+    t->Transliterate(Text(), &out);
+    benchmark::DoNotOptimize(out.data());
+  }
+  SetBytes(state, Text().size());
+}
+
 void IcuLineByLine(benchmark::State& state) {
   const icu::Transliterator& t = Icu();
   const auto& lines = Lines();
@@ -497,6 +532,14 @@ void Register() {
   RegisterBenchmark("icu/one_line_8MiB_ICU_time_grows_with_length_squared", IcuOneLine, kIcuLongerLine)
       ->UseRealTime();
   RegisterBenchmark("ortaq/one_line_64MiB", OrtaqOneLine, kOrtaqLongLine)->UseRealTime();
+  for (const char* to : {"kk-Latn-2021", "kk-Latn-2018", "kk-Latn-2017", "cta-1991"}) {
+    RegisterBenchmark((std::string("other/") + to + "/line_by_line").c_str(), OtherLineByLine, std::string(to), false)
+        ->UseRealTime();
+    RegisterBenchmark((std::string("other/") + to + "/whole_buffer").c_str(), OtherWholeBuffer, std::string(to), false)
+        ->UseRealTime();
+  }
+  RegisterBenchmark("other/cta-2024_defaults/line_by_line", OtherLineByLine, std::string("cta-2024"), true)->UseRealTime();
+  RegisterBenchmark("other/cta-2024_defaults/whole_buffer", OtherWholeBuffer, std::string("cta-2024"), true)->UseRealTime();
   RegisterBenchmark("floor/memcpy", FloorMemcpy)->UseRealTime();
   RegisterBenchmark("floor/icu_u_strFromUTF8", FloorIcuFromUtf8)->UseRealTime();
   RegisterBenchmark("floor/icu_fromUTF8_toUTF8String_line_by_line", FloorIcuRoundTripLines)->UseRealTime();

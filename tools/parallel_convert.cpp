@@ -136,7 +136,7 @@ int ConvertInParallel(const Transliterator& t, const std::string& display, std::
     }
   } join{queue, workers};
 
-  const std::size_t capacity = static_cast<std::size_t>(jobs) + 2;
+  const std::size_t capacity = static_cast<std::size_t>(jobs) * 2 + 2;
   std::string history;      // up to kHistory bytes before `carry`
   std::string carry;        // bytes read but in no body yet
   std::uint64_t carry_offset = 0;
