@@ -18,7 +18,7 @@ using WriteFunction = std::function<bool(std::string_view, std::string* error)>;
 // input is cut into pieces of about a MiB at white space; each piece is converted with the
 // bytes around it as context, so the output is byte-identical to a one-thread conversion.
 // Reading, converting and writing overlap: the calling thread reads and writes while the
-// workers convert, with at most jobs + 2 pieces in memory. Prints what went wrong and
+// workers convert, with at most 2 × jobs + 2 pieces (of half a MiB) in memory. Prints what went wrong and
 // returns an exit code; adds the engine's counts to *stats.
 int ConvertInParallel(const Transliterator& t, const std::string& display, std::FILE* in, int jobs,
                       const WriteFunction& write, ConversionStats* stats);
