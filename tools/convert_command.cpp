@@ -234,9 +234,6 @@ int ConvertLines(Source& source, const std::string& name, std::FILE* in, Sink& s
   return code;
 }
 
-// --jobs N: reads blocks of N pieces, cuts them at line ends, converts the pieces on N threads
-// (each reads the bytes around it for context, so the result is the same as one thread's) and
-// writes the outputs in order. Memory stays at a few blocks whatever the file's size.
 // Markup formats need the whole document: reads it, converts its readable text, writes it.
 int ConvertMarkup(Source& source, const std::string& name, std::FILE* in, Sink& sink) {
   const std::string display = name == "-" ? "<stdin>" : name;

@@ -108,13 +108,13 @@ inline std::size_t ConvertBlock(const std::uint64_t* table, const unsigned char*
 inline bool ConvertTail(const std::uint64_t* table, const unsigned char* in, std::size_t n, char** out) {
   char* o = *out;
   std::uint64_t flags = 0;
-  for (std::size_t j = 0; j < n; ++j) {
-    const std::uint32_t after = j + 1 < n ? in[j + 1] : 0;
-    const std::uint64_t e = table[in[j] | (after << 8)];
+  auto put = [&](std::uint64_t e) {
     std::memcpy(o, &e, 8);
     o += OutputLength(e);
     flags |= e;
-  }
+  };
+  for (std::size_t j = 0; j + 1 < n; ++j) put(table[Index(in + j)]);
+  if (n > 0) put(table[in[n - 1]]);  // the last byte, with the NUL after it
   if (flags & (kGeneralBit | kMarkBit)) return false;
   *out = o;
   return true;
