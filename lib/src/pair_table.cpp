@@ -41,80 +41,81 @@ std::uint64_t Entry(const char* output, std::size_t length, std::uint8_t flags) 
 
 std::uint64_t General(std::uint8_t extra = 0) { return Entry("", 0, static_cast<std::uint8_t>(kGeneral | extra)); }
 
-// The entry for the character that starts with byte `a` when byte `b` follows it.
-std::uint64_t EntryFor(const CompiledTable& t, unsigned a, unsigned b) {
-  if (a < 0x80) {
-    // A continuation byte after ASCII is ill-formed: the careful path reports or replaces it.
-    if (!t.ascii_copy[a] || IsContinuation(b)) return General();
-    const char c = static_cast<char>(a);
-    return Entry(&c, 1, 0);
+// The entry for the two-byte letter of lead byte `a` (0xC2-0xDF) and continuation byte `b`.
+std::uint64_t LetterEntry(const CompiledTable& t, unsigned a, unsigned b) {
+  const char32_t cp = ((a & 0x1Fu) << 6) | (b & 0x3Fu);
+  const FastEntry& e = t.fast2[cp];
+  if (e.mark) return General(kMark);
+  if (e.kind == FastEntry::kCopy) {
+    const char bytes[2] = {static_cast<char>(a), static_cast<char>(b)};
+    return Entry(bytes, 2, 0);
   }
-  if (IsContinuation(a)) {
-    // The tail of a two-byte letter, written with its lead. A second continuation would be
-    // part of a longer (or ill-formed) sequence, which this table never handles.
-    return IsContinuation(b) ? General() : Entry("", 0, 0);
-  }
-  if (a >= 0xC2 && a < 0xE0) {
-    if (!IsContinuation(b)) return General();
-    const char32_t cp = ((a & 0x1Fu) << 6) | (b & 0x3Fu);
-    const FastEntry& e = t.fast2[cp];
-    if (e.mark) return General(kMark);
-    if (e.kind == FastEntry::kCopy) {
-      const char bytes[2] = {static_cast<char>(a), static_cast<char>(b)};
-      return Entry(bytes, 2, 0);
-    }
-    if (e.kind == FastEntry::kReplace && e.length <= kMaxOutput) return Entry(t.fast_pool.data() + e.offset, e.length, 0);
-    return General();
-  }
-  if (a >= 0xE0 && a < 0xF0 && IsContinuation(b)) {
-    const char32_t block = ((a & 0x0Fu) << 6) | (b & 0x3Fu);
-    return General(ThreeByteMarkBlocks().test(block) ? kMark : 0);
-  }
-  // Four-byte characters (some supplementary marks exist) and bytes that never start one.
-  return General(kMark);
+  if (e.kind == FastEntry::kReplace && e.length <= kMaxOutput) return Entry(t.fast_pool.data() + e.offset, e.length, 0);
+  return General();
 }
 
 }  // namespace
 
 std::vector<std::uint64_t> Build(const CompiledTable& table) {
-  // Row by row: most rows hold one or two distinct entries, so the table fills in a few
-  // tens of microseconds (part of every table's load time).
-  std::vector<std::uint64_t> entries(kEntries);
+  // Most rows (one first byte, every second byte) hold just two entries: one before a
+  // continuation byte and one before anything else. The table is filled in memory order, one
+  // second byte at a time: a copy of those two-entry rows, then the rows that need more
+  // patched in. (Filled row by row it would touch a new cache line with every entry; this
+  // is part of every table's load time.)
   const std::uint64_t general = General();
   const std::uint64_t nothing = Entry("", 0, 0);
+  std::array<std::uint64_t, 0x100> before_continuation, before_other;
+  std::vector<unsigned> ascii_rows;  // ASCII whose entry depends on the byte after it
   for (unsigned a = 0; a < 0x100; ++a) {
-    std::uint64_t before_continuation, before_other;
-    if (a < 0x80 && table.ascii_copy_unless_mark[a]) {
-      const char c = static_cast<char>(a);
-      const std::uint64_t copy = Entry(&c, 1, 0);
-      for (unsigned b = 0; b < 0x100; ++b)
-        entries[a | (b << 8)] = IsContinuation(b) || utf8::kMarkLead[b] ? general : copy;
-      continue;
-    } else if (a < 0x80 && !table.ascii_copy[a] && !table.ascii_start[a]) {
-      // Not copied for what may follow it: the start of a pass-through token, or "-{".
-      const char c = static_cast<char>(a);
-      const std::uint64_t copy = Entry(&c, 1, 0);
-      for (unsigned b = 0; b < 0x100; ++b) {
-        const bool token = table.protect_start[a] && TokenMayStartWith(static_cast<unsigned char>(a), static_cast<unsigned char>(b));
-        const bool user_span = table.pass_through && a == '-' && b == '{';
-        entries[a | (b << 8)] = IsContinuation(b) || token || user_span ? general : copy;
-      }
-      continue;
-    } else if (a < 0x80) {
-      const char c = static_cast<char>(a);
-      before_continuation = general;
-      before_other = table.ascii_copy[a] ? Entry(&c, 1, 0) : general;
+    const char c = static_cast<char>(a);
+    if (a < 0x80) {
+      before_continuation[a] = general;  // a continuation after ASCII is ill-formed
+      before_other[a] = table.ascii_copy[a] ? Entry(&c, 1, 0) : general;
+      if (table.ascii_copy_unless_mark[a] || (!table.ascii_copy[a] && !table.ascii_start[a])) ascii_rows.push_back(a);
     } else if (IsContinuation(a)) {
-      before_continuation = general;
-      before_other = nothing;
-    } else if (a >= 0xC2 && a < 0xF0) {
-      for (unsigned b = 0; b < 0x100; ++b) entries[a | (b << 8)] = EntryFor(table, a, b);
-      continue;
-    } else {
-      before_continuation = before_other = General(kMark);
+      // The tail of a two-byte letter, written with its lead. A second continuation would be
+      // part of a longer (or ill-formed) sequence, which this table never handles.
+      before_continuation[a] = general;
+      before_other[a] = nothing;
+    } else if (a >= 0xC2 && a < 0xE0) {
+      before_continuation[a] = general;  // patched below
+      before_other[a] = general;
+    } else if (a >= 0xE0 && a < 0xF0) {
+      before_continuation[a] = general;  // patched below
+      before_other[a] = General(kMark);
+    } else {  // four-byte characters (some supplementary marks exist) and bytes that never start one
+      before_continuation[a] = before_other[a] = General(kMark);
     }
-    for (unsigned b = 0; b < 0x100; ++b)
-      entries[a | (b << 8)] = IsContinuation(b) ? before_continuation : before_other;
+  }
+  // Two-byte letters: lead 0xC2-0xDF, continuation.
+  std::array<std::uint64_t, 30 * 64> letters;
+  for (unsigned a = 0xC2; a < 0xE0; ++a)
+    for (unsigned b = 0x80; b < 0xC0; ++b) letters[(a - 0xC2) * 64 + (b - 0x80)] = LetterEntry(table, a, b);
+  const auto& marks = ThreeByteMarkBlocks();
+  const std::uint64_t maybe_mark = General(kMark);
+
+  std::vector<std::uint64_t> entries(kEntries);
+  for (unsigned b = 0; b < 0x100; ++b) {
+    std::uint64_t* row = entries.data() + (b << 8);
+    const bool continuation = IsContinuation(b);
+    std::memcpy(row, continuation ? before_continuation.data() : before_other.data(), 0x100 * sizeof(std::uint64_t));
+    for (unsigned a : ascii_rows) {
+      if (continuation) continue;  // stays general
+      const char c = static_cast<char>(a);
+      bool leave = false;
+      if (table.ascii_copy_unless_mark[a]) {
+        leave = utf8::kMarkLead[b];  // a mark may complete a key with this letter
+      } else {
+        // Not copied for what may follow it: the start of a pass-through token, or "-{".
+        leave = (table.protect_start[a] && TokenMayStartWith(static_cast<unsigned char>(a), static_cast<unsigned char>(b))) ||
+                (table.pass_through && a == '-' && b == '{');
+      }
+      row[a] = leave ? general : Entry(&c, 1, 0);
+    }
+    if (continuation) {
+      for (unsigned a = 0xC2; a < 0xE0; ++a) row[a] = letters[(a - 0xC2) * 64 + (b - 0x80)];
+      for (unsigned a = 0xE0; a < 0xF0; ++a) row[a] = marks.test(((a & 0x0Fu) << 6) | (b & 0x3Fu)) ? maybe_mark : general;
+    }
   }
   return entries;
 }
