@@ -90,12 +90,19 @@ struct FastEntry {
     kAtWordStart = 1,  // an exception word starts with it: only at a word start can one match
     kNextIsChild = 2,  // a longer key goes on from it: only if the next letter is in guard_node's children
     kTriggerNear = 4,  // its context rules each need a trigger letter (ь in 2018's а > á / _ C+ ь ~V)
+    kPrevChar = 8,     // a rule looks only at the character before: is it in prev_set (or a non-letter)?
+    kNextChar = 16,    // the same for the character after (next_set)
   };
   std::uint8_t guards = 0;  // 0: no guarded decision
   Kind guarded_kind = kGeneral;
   std::uint8_t guarded_length = 0;
   std::uint32_t guarded_offset = 0;
   std::uint32_t guard_node = 0;
+  // kPrevChar / kNextChar: indices into CompiledTable::guard_sets (kNoSet: none), and whether
+  // a word boundary (#) on that side would let a rule apply too.
+  static constexpr std::uint32_t kNoSet = 0xFFFFFFFF;
+  std::uint32_t prev_set = kNoSet, next_set = kNoSet;
+  bool prev_boundary = false, next_boundary = false;
 };
 
 struct CompiledTable {
@@ -122,6 +129,7 @@ struct CompiledTable {
   // Letters that some context rule needs (kTriggerNear), as the first two bytes of their
   // UTF-8 forms in every case and look-alike spelling: a bitmap over pair_table::Index.
   std::vector<std::uint64_t> trigger_pairs;  // empty: no guarded letter depends on triggers
+  std::vector<CharSet> guard_sets;           // FastEntry::prev_set / next_set
   std::vector<std::uint64_t> pair_table;  // see pair_table.hpp; empty for the reference engine
   ascii_scan::CopySet ascii_copy_set;     // ascii_copy for the vectorised scan (ascii_scan.hpp)
 

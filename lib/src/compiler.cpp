@@ -753,6 +753,10 @@ class Compiler {
       FastEntry::Kind kind = FastEntry::kCopy;  // no rule at all applies: the letter is copied
       const std::string* text = nullptr;
       std::set<char32_t> needed;
+      struct Side {
+        std::set<char32_t> letters;
+        bool boundary = false, used = false;
+      } prev, next;
       if (node != 0) {
         const TrieNode& n = out_->nodes[node];
         if (!OnlyMarkChildren(n)) guards |= FastEntry::kNextIsChild;
@@ -767,22 +771,53 @@ class Compiler {
             kind = FastEntry::kReplace;
             break;
           }
-          // The letters this rule must see (x or x+ in its context): with none of them near,
-          // it cannot apply. A context without such a letter leaves the letter to the full path.
+          // Which cheap check rules this context out. A context of one item next to the letter
+          // (/ V _, / # _, / _ C): that neighbour. Else a letter the context must see (ь in
+          // / _ C+ ь ~V): none near. Else the nearest item, when it must match the neighbour
+          // (/ # _ V: the character before is no letter). Else the full path.
           bool needs_a_letter = false;
+          std::set<char32_t> letters;
           for (const auto* side : {&rule.left, &rule.right})
             for (const CompiledItem& item : *side)
               if (item.kind == ContextItem::Kind::kLetter &&
                   (item.quantifier == Quantifier::kOne || item.quantifier == Quantifier::kPlus)) {
-                needed.insert(item.letter);
+                letters.insert(item.letter);
                 needs_a_letter = true;
               }
-          if (!needs_a_letter) guardable = false;
-          guards |= FastEntry::kTriggerNear;
+          if (needs_a_letter && rule.left.size() + rule.right.size() > 1) {
+            needed.insert(letters.begin(), letters.end());
+            guards |= FastEntry::kTriggerNear;
+            continue;
+          }
+          const bool before = !rule.left.empty();
+          const CompiledItem& item = before ? rule.left[0] : rule.right[0];
+          Side& side = before ? prev : next;
+          const bool required = item.quantifier == Quantifier::kOne || item.quantifier == Quantifier::kPlus;
+          if (item.kind == ContextItem::Kind::kBoundary) {
+            side.boundary = true;
+          } else if (item.kind == ContextItem::Kind::kLetter && required) {
+            side.letters.insert(item.letter);
+          } else if (item.kind == ContextItem::Kind::kClass && required) {
+            const auto& members = out_->sets[item.set].letters;
+            side.letters.insert(members.begin(), members.end());
+          } else {
+            guardable = false;
+          }
+          side.used = true;
+          guards |= before ? FastEntry::kPrevChar : FastEntry::kNextChar;
         }
         if (!guardable || (kind == FastEntry::kReplace && (!text || text->size() > 8))) continue;
       }
       if (guards == 0) continue;
+      auto add_set = [&](const Side& side, std::uint32_t* index, bool* boundary) {
+        if (!side.used) return;
+        *boundary = side.boundary;
+        if (side.letters.empty()) return;
+        out_->guard_sets.push_back(CharSet{std::vector<char32_t>(side.letters.begin(), side.letters.end())});
+        *index = static_cast<std::uint32_t>(out_->guard_sets.size() - 1);
+      };
+      add_set(prev, &e.prev_set, &e.prev_boundary);
+      add_set(next, &e.next_set, &e.next_boundary);
       e.guards = guards;
       e.guarded_kind = kind;
       e.guard_node = node;

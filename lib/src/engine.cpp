@@ -230,8 +230,24 @@ class Converter {
         p += kBlock;
         continue;
       }
-      const std::size_t consumed = pair_table::ConvertBlock(table, in, &o);
-      if (consumed == 0) break;
+      char* const block_out = o;
+      bool guarded = false;
+      const std::size_t consumed = pair_table::ConvertBlock(table, in, &o, &guarded);
+      const std::size_t failed_guard = guarded ? FirstFailingGuard(p, p + consumed) : SIZE_MAX;
+      if (consumed == 0 || failed_guard != SIZE_MAX) {
+        // Keep what comes before the character the block could not decide; the careful path
+        // goes on from there.
+        std::size_t stop = consumed == 0 ? DecidedPrefixEnd(p) : failed_guard;
+        if (consumed == 0) stop = std::min(stop, FirstFailingGuard(p, stop));
+        o = block_out;
+        for (std::size_t q = p; q < stop; ++q) {
+          const std::uint64_t e = table[pair_table::Index(in_.data + q)];
+          std::memcpy(o, &e, 8);
+          o += pair_table::OutputLength(e);
+        }
+        p = stop;
+        break;
+      }
       p += consumed;
     }
     // The last bytes of the whole input, too few for a block.
@@ -241,7 +257,12 @@ class Converter {
         w->Reserve(pair_table::kBlockRoom);
         o = w->Cursor();
       }
-      if (pair_table::ConvertTail(table, in_.data + p, limit - p, &o)) p = limit;
+      char* const tail_out = o;
+      bool guarded = false;
+      if (pair_table::ConvertTail(table, in_.data + p, limit - p, &o, &guarded)) {
+        if (guarded && FirstFailingGuard(p, limit) != SIZE_MAX) o = tail_out;
+        else p = limit;
+      }
     }
     w->SetCursor(o);
     return p;
@@ -304,12 +325,76 @@ class Converter {
     return p;
   }
 
+  // The first guarded letter in [p, end) (which starts at a character boundary) whose guards
+  // do not hold, or SIZE_MAX: then a pair-table block's output for them all stands.
+  std::size_t FirstFailingGuard(std::size_t p, std::size_t end) const {
+    const unsigned char* d = in_.data;
+    for (std::size_t q = p; q < end; ++q) {
+      const unsigned char b = d[q];
+      if (b < 0xC2 || b >= 0xE0) continue;  // ASCII, a continuation: no guards
+      const FastEntry& e = t_.fast2[((b & 0x1Fu) << 6) | (d[q + 1] & 0x3Fu)];
+      if (e.kind == FastEntry::kGeneral && e.guards != 0 && !GuardsHold(e, q)) return q;
+      ++q;
+    }
+    return SIZE_MAX;
+  }
+
+  // For a block at p that the pair table could not take whole: where the characters it did
+  // decide end. That is before the first pair that needs the careful path, and before the
+  // letter ahead of a combining mark (which may compose with it).
+  std::size_t DecidedPrefixEnd(std::size_t p) const {
+    using pair_table::kBlock;
+    const unsigned char* d = in_.data;
+    const std::uint64_t* table = t_.pair_table.data();
+    auto start_of_char_before = [&](std::size_t q) {
+      if (q <= p) return p;
+      return utf8::IsContinuation(d[q - 1]) && q - 1 > p ? q - 2 : q - 1;
+    };
+    for (std::size_t q = p; q < p + kBlock; ++q) {
+      const std::uint64_t e = table[pair_table::Index(d + q)];
+      if (e & pair_table::kMarkBit) return start_of_char_before(q);
+      // A continuation that does not end its letter there (one too many): the letter too.
+      if (e & pair_table::kGeneralBit) return utf8::IsContinuation(d[q]) && q > p ? q - 1 : q;
+    }
+    // Only the look past the block failed: keep all but its last character.
+    return start_of_char_before(p + kBlock);
+  }
+
   // Whether a guarded fast decision (FastEntry::Guard) holds for the letter at p.
   bool GuardsHold(const FastEntry& e, std::size_t p) const {
     if ((e.guards & FastEntry::kAtWordStart) && AtWordStartQuick(p) && ExceptionMayOpenAt(p)) return false;
     if ((e.guards & FastEntry::kNextIsChild) && NextMayContinueKey(e.guard_node, p + 2)) return false;
     if ((e.guards & FastEntry::kTriggerNear) && TriggerNear(p)) return false;
+    if ((e.guards & FastEntry::kPrevChar) && NeighbourMayMatch(e.prev_set, e.prev_boundary, p, /*before=*/true))
+      return false;
+    if ((e.guards & FastEntry::kNextChar) && NeighbourMayMatch(e.next_set, e.next_boundary, p + 2, /*before=*/false))
+      return false;
     return true;
+  }
+
+  // Whether a one-item context holds for the character before `at` (before) or at `at`: its
+  // key is in guard set `set`, or it is no letter while a boundary would do (true when unsure).
+  bool NeighbourMayMatch(std::uint32_t set, bool boundary, std::size_t at, bool before) const {
+    const unsigned char* d = in_.data;
+    char32_t cp;
+    if (before) {
+      if (at == 0) return boundary;  // the edge: nothing there for a class, a boundary holds
+      const unsigned char b = d[at - 1];
+      if (b < 0x80) cp = b;
+      else if (utf8::IsContinuation(b) && at >= 2 && d[at - 2] >= 0xC2 && d[at - 2] < 0xE0)
+        cp = ((d[at - 2] & 0x1Fu) << 6) | (b & 0x3Fu);
+      else return true;
+    } else {
+      if (at >= in_.size) return in_.final ? boundary : true;
+      const unsigned char b = d[at];
+      if (b < 0x80) cp = b;
+      else if (b >= 0xC2 && b < 0xE0 && at + 1 < in_.size && utf8::IsContinuation(d[at + 1]))
+        cp = ((b & 0x1Fu) << 6) | (d[at + 1] & 0x3Fu);
+      else return true;
+    }
+    if (repair_ && ((cp < 0x80 && t_.ascii_lookalike[cp]) || (cp < 0x800 && t_.lookalike[cp] != 0))) return true;
+    if (boundary && !unicode::IsWordChar(cp)) return true;
+    return set != FastEntry::kNoSet && t_.guard_sets[set].Contains(t_.SourceLower(cp));
   }
 
   // AtWordStart, without building a window for the common cases.

@@ -51,6 +51,14 @@ std::uint64_t LetterEntry(const CompiledTable& t, unsigned a, unsigned b) {
     return Entry(bytes, 2, 0);
   }
   if (e.kind == FastEntry::kReplace && e.length <= kMaxOutput) return Entry(t.fast_pool.data() + e.offset, e.length, 0);
+  if (e.kind == FastEntry::kGeneral && e.guards != 0) {
+    if (e.guarded_kind == FastEntry::kCopy) {
+      const char bytes[2] = {static_cast<char>(a), static_cast<char>(b)};
+      return Entry(bytes, 2, kGuarded);
+    }
+    if (e.guarded_kind == FastEntry::kReplace && e.guarded_length <= kMaxOutput)
+      return Entry(t.fast_pool.data() + e.guarded_offset, e.guarded_length, kGuarded);
+  }
   return General();
 }
 

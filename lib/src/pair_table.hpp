@@ -35,6 +35,9 @@ namespace pair_table {
 //              one shift reads it)
 inline constexpr std::uint8_t kGeneral = 1;  // the careful path must decide this pair
 inline constexpr std::uint8_t kMark = 2;     // may begin a combining mark (also kGeneral)
+// A letter with a guarded decision (FastEntry::guards): the entry writes what the full path
+// would unless a guard says otherwise, which the engine checks before keeping the block.
+inline constexpr std::uint8_t kGuarded = 4;
 inline constexpr std::size_t kMaxOutput = 6;
 inline constexpr std::size_t kEntries = 0x10000;
 
@@ -42,6 +45,7 @@ inline constexpr bool kLittleEndian = std::endian::native == std::endian::little
 inline constexpr int kFlagShift = kLittleEndian ? 48 : 8;
 inline constexpr std::uint64_t kGeneralBit = std::uint64_t{kGeneral} << kFlagShift;
 inline constexpr std::uint64_t kMarkBit = std::uint64_t{kMark} << kFlagShift;
+inline constexpr std::uint64_t kGuardedBit = std::uint64_t{kGuarded} << kFlagShift;
 
 // Builds the table for a compiled table whose fast2/ascii_copy are final.
 std::vector<std::uint64_t> Build(const CompiledTable& table);
@@ -70,11 +74,13 @@ inline constexpr std::size_t kBlockReach = kBlock + 3;
 inline constexpr std::size_t kBlockRoom = kBlockReach * kMaxOutput + 8;
 static_assert(kBlockRoom <= 128, "the engine's Writer starts with 128 bytes to spare");
 
-// Converts one block starting at `in` (a character boundary, never a continuation byte) into `out`, which has kBlockRoom
-// bytes of room. Returns the input bytes consumed (16, or 17 when the block ends inside a
-// two-byte letter) and advances *out, or returns 0 when some pair in the block needs the
-// careful path (then *out is unchanged and whatever was written past it is garbage).
-inline std::size_t ConvertBlock(const std::uint64_t* table, const unsigned char* in, char** out) {
+// Converts one block starting at `in` (a character boundary, never a continuation byte) into
+// `out`, which has kBlockRoom bytes of room. Returns the input bytes consumed (16, or 17 when
+// the block ends inside a two-byte letter) and advances *out, or returns 0 when some pair in
+// the block needs the careful path (then *out is unchanged and whatever was written past it is
+// garbage). *guarded tells whether the block holds a guarded letter (kGuarded), whose guards
+// the caller checks before it keeps the output.
+inline std::size_t ConvertBlock(const std::uint64_t* table, const unsigned char* in, char** out, bool* guarded) {
   char* o = *out;
   std::uint64_t flags = 0;
   for (std::size_t j = 0; j < kBlock; ++j) {
@@ -97,6 +103,7 @@ inline std::size_t ConvertBlock(const std::uint64_t* table, const unsigned char*
   flags |= (next & continues) | ((next | table[Index(in + kBlock + 1)]) & kMarkBit);
   if (flags & (kGeneralBit | kMarkBit)) return 0;
   *out = o;
+  *guarded = (flags & kGuardedBit) != 0;
   return kBlock + (continues & 1);
 }
 
@@ -105,7 +112,7 @@ inline std::size_t ConvertBlock(const std::uint64_t* table, const unsigned char*
 // that is neither a continuation nor a mark would do). Returns false, with *out unchanged,
 // when some pair needs the careful path. Short inputs, one line at a time say, would
 // otherwise spend a good part of their time on the slower path.
-inline bool ConvertTail(const std::uint64_t* table, const unsigned char* in, std::size_t n, char** out) {
+inline bool ConvertTail(const std::uint64_t* table, const unsigned char* in, std::size_t n, char** out, bool* guarded) {
   char* o = *out;
   std::uint64_t flags = 0;
   auto put = [&](std::uint64_t e) {
@@ -117,6 +124,7 @@ inline bool ConvertTail(const std::uint64_t* table, const unsigned char* in, std
   if (n > 0) put(table[in[n - 1]]);  // the last byte, with the NUL after it
   if (flags & (kGeneralBit | kMarkBit)) return false;
   *out = o;
+  *guarded = (flags & kGuardedBit) != 0;
   return true;
 }
 
