@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ortaq/ortaq.hpp"
+#include "split_mix.hpp"
 
 namespace {
 
@@ -46,15 +47,7 @@ const std::vector<std::string>& Pieces() {
   return pieces;
 }
 
-struct Rng {
-  std::uint64_t state;
-  std::uint64_t Next() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-};
+using Rng = ortaq_test::SplitMix;
 
 // Mostly well-formed letters in words (so that blocks succeed and then meet a problem), with
 // the rarer pieces now and then.

@@ -375,36 +375,53 @@ class Converter {
   // Whether a one-item context holds for the character before `at` (before) or at `at`: its
   // key is in guard set `set`, or it is no letter while a boundary would do (true when unsure).
   bool NeighbourMayMatch(std::uint32_t set, bool boundary, std::size_t at, bool before) const {
-    const unsigned char* d = in_.data;
     char32_t cp;
     if (before) {
       if (at == 0) return boundary;  // the edge: nothing there for a class, a boundary holds
-      const unsigned char b = d[at - 1];
-      if (b < 0x80) cp = b;
-      else if (utf8::IsContinuation(b) && at >= 2 && d[at - 2] >= 0xC2 && d[at - 2] < 0xE0)
-        cp = ((d[at - 2] & 0x1Fu) << 6) | (b & 0x3Fu);
-      else return true;
+      if (!QuickCharBefore(at, &cp)) return true;
     } else {
       if (at >= in_.size) return in_.final ? boundary : true;
-      const unsigned char b = d[at];
-      if (b < 0x80) cp = b;
-      else if (b >= 0xC2 && b < 0xE0 && at + 1 < in_.size && utf8::IsContinuation(d[at + 1]))
-        cp = ((b & 0x1Fu) << 6) | (d[at + 1] & 0x3Fu);
-      else return true;
+      if (!QuickCharAt(at, &cp)) return true;
     }
-    if (repair_ && ((cp < 0x80 && t_.ascii_lookalike[cp]) || (cp < 0x800 && t_.lookalike[cp] != 0))) return true;
+    if (Repairable(cp)) return true;
     if (boundary && !unicode::IsWordChar(cp)) return true;
     return set != FastEntry::kNoSet && t_.guard_sets[set].Contains(t_.SourceLower(cp));
+  }
+
+
+  // The character at `at` when it is ASCII or of two bytes (what the guards look at); false for
+  // anything else, which makes a guard unsure.
+  bool QuickCharAt(std::size_t at, char32_t* cp) const {
+    const unsigned char b = in_.data[at];
+    if (b < 0x80) {
+      *cp = b;
+      return true;
+    }
+    if (b < 0xC2 || b >= 0xE0 || at + 1 >= in_.size || !utf8::IsContinuation(in_.data[at + 1])) return false;
+    *cp = ((b & 0x1Fu) << 6) | (in_.data[at + 1] & 0x3Fu);
+    return true;
+  }
+  // The same for the character that ends at `at` (at > 0).
+  bool QuickCharBefore(std::size_t at, char32_t* cp) const {
+    const unsigned char b = in_.data[at - 1];
+    if (b < 0x80) {
+      *cp = b;
+      return true;
+    }
+    if (!utf8::IsContinuation(b) || at < 2 || in_.data[at - 2] < 0xC2 || in_.data[at - 2] >= 0xE0) return false;
+    *cp = ((in_.data[at - 2] & 0x1Fu) << 6) | (b & 0x3Fu);
+    return true;
+  }
+  // A look-alike the engine would read as another letter, depending on its word.
+  bool Repairable(char32_t cp) const {
+    return repair_ && cp < 0x800 && (cp < 0x80 ? t_.ascii_lookalike[cp] : t_.lookalike[cp] != 0);
   }
 
   // AtWordStart, without building a window for the common cases.
   bool AtWordStartQuick(std::size_t p) const {
     if (p == 0) return true;
-    const unsigned char b = in_.data[p - 1];
-    if (b < 0x80) return !unicode::IsWordChar(b);
-    if (p >= 2 && utf8::IsContinuation(b) && in_.data[p - 2] >= 0xC2 && in_.data[p - 2] < 0xE0)
-      return !unicode::IsWordChar(((in_.data[p - 2] & 0x1Fu) << 6) | (b & 0x3Fu));
-    return AtWordStart(p);
+    char32_t cp;
+    return QuickCharBefore(p, &cp) ? !unicode::IsWordChar(cp) : AtWordStart(p);
   }
 
   // Whether an exception word may begin with the two-byte letter at p and the character after
@@ -416,17 +433,8 @@ class Converter {
     if (at >= in_.size) {
       if (!in_.final) return true;
     } else {
-      const unsigned char b = in_.data[at];
       char32_t cp;
-      if (b < 0x80) {
-        if (repair_ && t_.ascii_lookalike[b]) return true;
-        cp = b;
-      } else if (b >= 0xC2 && b < 0xE0 && at + 1 < in_.size && utf8::IsContinuation(in_.data[at + 1])) {
-        cp = ((b & 0x1Fu) << 6) | (in_.data[at + 1] & 0x3Fu);
-        if ((repair_ && t_.lookalike[cp] != 0) || unicode::IsMark(cp)) return true;
-      } else {
-        return true;
-      }
+      if (!QuickCharAt(at, &cp) || Repairable(cp) || unicode::IsMark(cp)) return true;
       if (unicode::IsWordChar(cp)) second = t_.SourceLower(cp);
     }
     const auto& openings = t_.exception_openings;
@@ -437,17 +445,8 @@ class Converter {
   // Whether the character at `at` may go on with the key at trie node `node` (true when unsure).
   bool NextMayContinueKey(std::uint32_t node, std::size_t at) const {
     if (at >= in_.size) return !in_.final;
-    const unsigned char b = in_.data[at];
     char32_t cp;
-    if (b < 0x80) {
-      if (repair_ && t_.ascii_lookalike[b]) return true;
-      cp = b;
-    } else if (b >= 0xC2 && b < 0xE0 && at + 1 < in_.size && utf8::IsContinuation(in_.data[at + 1])) {
-      cp = ((b & 0x1Fu) << 6) | (in_.data[at + 1] & 0x3Fu);
-      if (repair_ && t_.lookalike[cp] != 0) return true;
-    } else {
-      return true;
-    }
+    if (!QuickCharAt(at, &cp) || Repairable(cp)) return true;
     return t_.nodes[node].Child(t_.SourceLower(cp)) != 0;
   }
 

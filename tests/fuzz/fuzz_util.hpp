@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "../split_mix.hpp"
+
 #include "ortaq/ortaq.hpp"
 
 namespace ortaq_fuzz {
@@ -312,16 +314,8 @@ inline ortaq::Status StreamInChunks(const ortaq::Transliterator& t, std::string_
   return status;
 }
 
-// A small deterministic generator (splitmix64) for chunk sizes.
-struct SplitMix {
-  std::uint64_t state;
-  std::uint64_t Next() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-};
+// A small deterministic generator for chunk sizes.
+using SplitMix = ortaq_test::SplitMix;
 
 inline std::uint64_t Hash(std::string_view data) {
   std::uint64_t h = 1469598103934665603ull;
