@@ -8,11 +8,17 @@
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
+#include <ostream>
 #include <string>
 #include <vector>
 
 #include "ortaq/ortaq.hpp"
 #include "split_mix.hpp"
+
+namespace ortaq {
+// Test names and messages show the table, not the bytes of TableInfo.
+void PrintTo(const TableInfo& table, std::ostream* os) { *os << table.from << "--" << table.to; }
+}  // namespace ortaq
 
 namespace {
 

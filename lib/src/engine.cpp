@@ -191,6 +191,7 @@ class Converter {
     while (true) {
       const std::size_t start = p;
       p = BlockRun(p, limit, w);
+      if (p >= limit) return p;
       // One block's worth (or the rest) a character at a time, then blocks again. Where blocks
       // keep failing (a table whose common letters need a look at their neighbours), the
       // stretches grow, so that little time goes on blocks that are thrown away.
