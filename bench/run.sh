@@ -42,7 +42,9 @@ fi
 
 echo "== compare_bench (output check, then the benchmarks; about a minute)" >&2
 # stderr (the output check) is shown as it comes and kept; stdout (JSON again) is kept.
-"$build/bench/compare_bench" --benchmark_format=json --benchmark_out="$json" "$@" \
+# Three repetitions of each benchmark; the tables show the median (the machine is shared).
+"$build/bench/compare_bench" --benchmark_format=json --benchmark_out="$json" --benchmark_repetitions=3 \
+  --benchmark_report_aggregates_only=true "$@" \
   2>&1 > "$out_dir/compare_bench.stdout" | tee "$out_dir/compare_bench.stderr" >&2
 
 python3 - "$json" <<'PY'
@@ -52,9 +54,17 @@ data = json.load(open(sys.argv[1]))
 ctx = data["context"]
 runs = {}
 for b in data["benchmarks"]:
-    if b.get("run_type", "iteration") != "iteration":
+    # The median of the repetitions (or the single run when there are none).
+    if b.get("run_type") == "aggregate":
+        if b.get("aggregate_name") != "median":
+            continue
+        name = b["run_name"].replace("/real_time", "")
+    elif b.get("run_type", "iteration") == "iteration":
+        name = b["name"].replace("/real_time", "")
+        if name in runs:
+            continue
+    else:
         continue
-    name = b["name"].replace("/real_time", "")
     runs[name] = b
 
 def find(prefix):
@@ -89,7 +99,7 @@ print()
 load = ", ".join(f"{x:.2f}" for x in ctx.get("load_avg", []))
 print(f"Kazakh Cyrillic → CTA 2024 on {text_mb:.1f} MB of real text (the corpus repeated), "
       f"{ctx.get('num_cpus', '?')} CPUs, load average {load or '?'} at the start. "
-      f"MB/s = 10^6 bytes of UTF-8 input per second, wall clock.")
+      f"MB/s = 10^6 bytes of UTF-8 input per second, wall clock; the median of three repetitions.")
 print()
 print(f"**Output check: {differ} of {lines} lines differ between ortaq and the ICU rules**"
       + (" (identical output)." if differ == "0" else " — the ratios compare unequal work."))
