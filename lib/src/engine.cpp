@@ -184,20 +184,20 @@ class Converter {
 
  private:
   // The common case without edit spans: ASCII the table ignores, and two-byte letters the fast
-  // table decides, written straight to the output. Whole blocks go through the pair table;
-  // a block it cannot decide is redone a character at a time. Stops at the first character
+  // table decides, written straight to the output. Whole blocks go through the pair table; where
+  // a block stops, the characters after it go one at a time. Stops at the first character
   // that needs a look at its neighbours (and leaves it to the full path); returns where.
   std::size_t TightRun(std::size_t p, std::size_t limit, Writer* w) const {
     while (true) {
       const std::size_t start = p;
       p = BlockRun(p, limit, w);
       if (p >= limit) return p;
-      // One block's worth (or the rest) a character at a time, then blocks again. Where blocks
-      // keep failing (a table whose common letters need a look at their neighbours), the
-      // stretches grow, so that little time goes on blocks that are thrown away.
+      // One block's worth a character at a time, then blocks again. Where blocks keep failing
+      // (a table whose common letters need a look at their neighbours), the stretches grow, so
+      // that little time goes on blocks that are thrown away.
       if (p != start) block_failures_ = 0;
       const std::size_t step = pair_table::kBlockReach << std::min(block_failures_, 6u);
-      if (p < limit) ++block_failures_;
+      ++block_failures_;
       const std::size_t step_limit = std::min(limit, p + step);
       const std::size_t stopped = CharacterRun(p, step_limit, w);
       if (stopped < step_limit || stopped >= limit) return stopped;
