@@ -147,3 +147,27 @@ TEST(FastPath, ReferenceEngineComposesMarksToo) {
 }
 
 }  // namespace
+
+// Found by fuzzing: a look-alike word longer than the word scan, whose scan window began inside
+// a Cyrillic letter. That cut read as a word end, the word was taken as seen whole and its
+// verdict remembered, so the answer depended on which letter asked first: the reference engine
+// (letter by letter) kept the Latin P's, the fast path (another order) repaired them.
+TEST(FastPath, LookAlikeVerdictsDoNotDependOnTheOrderOfQuestions) {
+  const std::string input = "ОЛPPPPp" + std::string(59, 'P') + "\n";
+  std::string outputs[3];
+  for (int k = 0; k < 3; ++k) {
+    Options options;
+    options.reference_engine = k == 2;
+    Status status;
+    auto t = Transliterator::FromIds("kk-Cyrl", "kk-Latn-2018", options, &status);
+    ASSERT_NE(t, nullptr);
+    ortaq::EditList edits;
+    ASSERT_TRUE(t->Transliterate(input, &outputs[k], k == 1 ? &edits : nullptr).ok());
+  }
+  EXPECT_EQ(outputs[0], outputs[2]) << "fast and reference engines differ";
+  EXPECT_EQ(outputs[1], outputs[2]) << "with edit spans and the reference engine differ";
+  // Near the Cyrillic letters the word is read as Cyrillic; the last P, whose scan no longer
+  // reaches them, stays as it is.
+  EXPECT_EQ(outputs[2].substr(0, 8), "OLRRRRrR");
+  EXPECT_EQ(outputs[2].substr(outputs[2].size() - 2), "P\n");
+}

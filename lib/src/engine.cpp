@@ -523,7 +523,12 @@ class Converter {
   // word, reading at most kWordScan bytes either side of `pos`.
   bool InSourceWord(std::size_t pos) const {
     if (pos >= word_lo_ && pos < word_hi_) return word_verdict_;
-    const Window w{in_.data, pos > kWordScan ? pos - kWordScan : 0, std::min(in_.size, pos + kWordScan)};
+    // The scan starts on a character: a window edge inside one would read as an ill-formed byte,
+    // that is as a word end that is not there, and a word so "seen whole" would be remembered
+    // with the wrong verdict.
+    std::size_t scan_lo = pos > kWordScan ? pos - kWordScan : 0;
+    while (scan_lo < pos && utf8::IsContinuation(in_.data[scan_lo])) ++scan_lo;
+    const Window w{in_.data, scan_lo, std::min(in_.size, pos + kWordScan)};
     std::size_t lo = pos, hi = pos;
     char32_t cp;
     std::size_t at = pos;
