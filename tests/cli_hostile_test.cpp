@@ -5,6 +5,8 @@
 // Runs the built binary (ORTAQ_CLI_PATH) through /bin/sh, like cli_test.cpp.
 #include <gtest/gtest.h>
 
+#include "cli_fixture.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -19,25 +21,7 @@
 
 namespace {
 
-namespace fs = std::filesystem;
-
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void WriteAll(const fs::path& path, const std::string& data) {
-  std::ofstream out(path, std::ios::binary);
-  out << data;
-}
+using namespace ortaq_cli_test;
 
 // Cyrillic text of at least `bytes` bytes, many lines.
 std::string BigText(std::size_t bytes) {
@@ -47,29 +31,15 @@ std::string BigText(std::size_t bytes) {
   return text;
 }
 
-class CliHostileTest : public ::testing::Test {
+class CliHostileTest : public CliFixture {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("ortaq-cli-hostile-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  CliHostileTest() : CliFixture("ortaq-cli-hostile-") {}
 
   // Runs `PREFIX 'ortaq' ARGS` in the test directory with `input` on standard input; `prefix`
   // may be shell commands that end with `exec` (e.g. to set a limit first).
   RunResult Run(const std::string& args, const std::string& input = "", const std::string& prefix = "",
                 const std::string& redirect_out = "> stdout.txt") {
-    WriteAll(dir_ / "stdin.txt", input);
-    const std::string command = "cd '" + dir_.string() + "' && " + prefix + " '" ORTAQ_CLI_PATH "' " + args +
-                                " < stdin.txt " + redirect_out + " 2> stderr.txt";
-    const int status = std::system(command.c_str());
-    RunResult r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = ReadAll(dir_ / "stdout.txt");
-    r.err = ReadAll(dir_ / "stderr.txt");
-    return r;
+    return RunCommand(args, input, prefix, redirect_out);
   }
 
   // The names in the test directory, without the files Run itself makes.
@@ -79,8 +49,6 @@ class CliHostileTest : public ::testing::Test {
     for (const char* own : {"stdin.txt", "stdout.txt", "stderr.txt"}) names.erase(own);
     return names;
   }
-
-  fs::path dir_;
 };
 
 TEST_F(CliHostileTest, EmptyFile) {

@@ -2,6 +2,8 @@
 // exit codes, standard output, messages, and what happens to files.
 #include <gtest/gtest.h>
 
+#include "cli_fixture.hpp"
+
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,50 +17,16 @@
 
 namespace {
 
-namespace fs = std::filesystem;
+using namespace ortaq_cli_test;
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void WriteAll(const fs::path& path, const std::string& data) {
-  std::ofstream out(path, std::ios::binary);
-  out << data;
-}
-
-class CliTest : public ::testing::Test {
+class CliTest : public CliFixture {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("ortaq-cli-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  CliTest() : CliFixture("ortaq-cli-") {}
 
   // Runs `ortaq ARGS` in the test directory, with `input` on standard input.
   RunResult Run(const std::string& args, const std::string& input = "", const std::string& env = "") {
-    WriteAll(dir_ / "stdin.txt", input);
-    const std::string command = "cd '" + dir_.string() + "' && " + env + " '" ORTAQ_CLI_PATH "' " + args +
-                                " < stdin.txt > stdout.txt 2> stderr.txt";
-    const int status = std::system(command.c_str());
-    RunResult r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = ReadAll(dir_ / "stdout.txt");
-    r.err = ReadAll(dir_ / "stderr.txt");
-    return r;
+    return RunCommand(args, input, env, "> stdout.txt");
   }
-
-  fs::path dir_;
 };
 
 TEST_F(CliTest, ConvertsStandardInputToStandardOutput) {

@@ -38,24 +38,14 @@ using ortaq_test::SpansCover;
 using ortaq_test::SpansEqual;
 
 const std::string kFffd = "\xEF\xBF\xBD";
-const std::vector<std::string> kTargets{"cta-2024", "cta-1991", "kk-Latn-2021", "kk-Latn-2018", "kk-Latn-2017"};
+const std::vector<std::string>& kTargets = ortaq_test::kKazakhTargets;
+using ortaq_test::Convert;
 
 std::shared_ptr<const Transliterator> Load(const std::string& to,
                                            InvalidInputPolicy policy = InvalidInputPolicy::kError) {
-  Options options;
-  options.invalid_input = policy;
-  Status status;
-  auto t = Transliterator::FromIds("kk-Cyrl", to, options, &status);
-  if (!t) ADD_FAILURE() << "cannot load kk-Cyrl--" << to << ": " << Describe(status);
-  return t;
+  return ortaq_test::LoadFromKazakh(to, {}, policy);
 }
 
-std::string Convert(const Transliterator& t, std::string_view input, EditList* edits = nullptr) {
-  std::string output;
-  const Status status = t.Transliterate(input, &output, edits);
-  EXPECT_TRUE(status.ok()) << Describe(status);
-  return output;
-}
 
 // Streams `input` in two chunks split at `split`.
 Status StreamSplitAt(const Transliterator& t, std::string_view input, std::size_t split, std::string* output,

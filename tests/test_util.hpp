@@ -169,6 +169,31 @@ inline std::string Lines(const std::vector<std::string>& lines) {
   return out;
 }
 
+// The five tables from Kazakh Cyrillic.
+inline const std::vector<std::string> kKazakhTargets{"cta-2024", "cta-1991", "kk-Latn-2021", "kk-Latn-2018",
+                                                     "kk-Latn-2017"};
+
+// kk-Cyrl → `to` with these settings and policy; a test failure (and null) when it cannot load.
+inline std::shared_ptr<const ortaq::Transliterator> LoadFromKazakh(
+    const std::string& to, std::vector<std::pair<std::string, std::string>> settings = {},
+    ortaq::InvalidInputPolicy policy = ortaq::InvalidInputPolicy::kError) {
+  ortaq::Options options;
+  options.settings = std::move(settings);
+  options.invalid_input = policy;
+  ortaq::Status status;
+  auto t = ortaq::Transliterator::FromIds("kk-Cyrl", to, options, &status);
+  if (!t) ADD_FAILURE() << "cannot load kk-Cyrl--" << to << ": " << Describe(status);
+  return t;
+}
+
+// The output of a conversion that must succeed (a test failure otherwise).
+inline std::string Convert(const ortaq::Transliterator& t, std::string_view input, ortaq::EditList* edits = nullptr) {
+  std::string output;
+  const ortaq::Status status = t.Transliterate(input, &output, edits);
+  EXPECT_TRUE(status.ok()) << Describe(status);
+  return output;
+}
+
 }  // namespace ortaq_test
 
 #endif  // ORTAQ_TESTS_TEST_UTIL_HPP_
