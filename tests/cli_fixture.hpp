@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #ifndef ORTAQ_CLI_PATH
 #error "ORTAQ_CLI_PATH must be defined (tests/cli_tests.cmake passes it)"

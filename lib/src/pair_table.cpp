@@ -11,8 +11,6 @@
 namespace ortaq::pair_table {
 namespace {
 
-bool IsContinuation(unsigned b) { return (b & 0xC0) == 0x80; }
-
 // Which blocks of 64 code points reached by a three-byte lead and its first continuation
 // (U+0800..U+FFFF) hold a combining mark. Unicode data, the same for every table: computed once.
 const std::bitset<1024>& ThreeByteMarkBlocks() {
@@ -80,7 +78,7 @@ std::vector<std::uint64_t> Build(const CompiledTable& table) {
       before_continuation[a] = general;  // a continuation after ASCII is ill-formed
       before_other[a] = table.ascii_copy[a] ? Entry(&c, 1, 0) : general;
       if (table.ascii_copy_unless_mark[a] || (!table.ascii_copy[a] && !table.ascii_start[a])) ascii_rows.push_back(a);
-    } else if (IsContinuation(a)) {
+    } else if (utf8::IsContinuation(static_cast<unsigned char>(a))) {
       // The tail of a two-byte letter, written with its lead. A second continuation would be
       // part of a longer (or ill-formed) sequence, which this table never handles.
       before_continuation[a] = general;
@@ -105,7 +103,7 @@ std::vector<std::uint64_t> Build(const CompiledTable& table) {
   std::vector<std::uint64_t> entries(kEntries);
   for (unsigned b = 0; b < 0x100; ++b) {
     std::uint64_t* row = entries.data() + (b << 8);
-    const bool continuation = IsContinuation(b);
+    const bool continuation = utf8::IsContinuation(static_cast<unsigned char>(b));
     std::memcpy(row, continuation ? before_continuation.data() : before_other.data(), 0x100 * sizeof(std::uint64_t));
     for (unsigned a : ascii_rows) {
       if (continuation) continue;  // stays general
