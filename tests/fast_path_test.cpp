@@ -47,8 +47,13 @@ const std::vector<std::string>& Pieces() {
       "/", "@", "#", "~", "./", "../", "~/", "-{", "}-", "-{Қазақ}-", "http://kk.kz/Қазақ", "#тег", "@адам", "XIV",
       "C:\\dir", "a@b.kz", "kaspi.kz", " /Қазақ/тарих ", " /әдебиет ", " @адам ", " #тег ", " ~/құжат ",
       "ана-сы", "келді. ", "келді.\n", "...",
-      // Ill-formed: a lone continuation, a lead without its continuation, bytes never used.
-      "\x80", "\xD0", "\xC0", "\xFF", "\xE2\x80",
+      // Three-byte characters the pair table copies in two steps: a tenge sign, numero, a
+      // zero-width joiner, a byte-order mark.
+      "₸", "№", "\xE2\x80\x8D", "\xEF\xBB\xBF", "—«", "»—",
+      // Ill-formed: a lone continuation, a lead without its continuation, bytes never used, one
+      // continuation too many after two- and three-byte characters, a surrogate, an overlong form.
+      "\x80", "\xD0", "\xC0", "\xFF", "\xE2\x80", "ә\x80", "—\x80", "—\x94\x80", "\xED\xA0\x80",
+      "\xE0\x80\x80", "\xE2\x94",
   };
   return pieces;
 }

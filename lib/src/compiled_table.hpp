@@ -65,6 +65,8 @@ class CodePointMap {
     return page == 0 ? 0 : pages_[page][c & 0xFF];
   }
   void Set(char32_t c, std::uint32_t value);
+  // Whether no code point of c's block of 256 (c & ~0xFF and on) has a value: one read.
+  bool BlockEmpty(char32_t c) const { return c > 0x10FFFF || page_of_[c >> 8] == 0; }
 
  private:
   std::vector<std::uint16_t> page_of_ = std::vector<std::uint16_t>(0x1100, 0);

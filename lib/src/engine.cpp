@@ -17,6 +17,24 @@ namespace {
 
 using Kind = ContextItem::Kind;
 
+// One block at `in` through the pair table (pair_table::ConvertBlock), or, when the vectorised
+// scan finds sixteen ASCII bytes the table copies (and nothing after them that joins them), a
+// plain copy. Returns the bytes consumed, 0 when the block needs the careful path.
+// The caller reads `table` and `scan` (the table's pair_table and ascii_copy_set.usable) once:
+// the output stores may alias anything, so the compiler would read them again for every block.
+inline std::size_t StepBlock(const CompiledTable& t, const std::uint64_t* table, bool scan, const unsigned char* in,
+                             char** o, bool* guarded) {
+  using pair_table::kBlock;
+  static_assert(ascii_scan::kWidth == kBlock, "a scanned run replaces one block");
+  if (scan && ascii_scan::AllAscii(in) && ascii_scan::AllInSet(t.ascii_copy_set, in) &&
+      !utf8::IsContinuation(in[kBlock]) && !utf8::kMarkLead[in[kBlock]]) {
+    std::memcpy(*o, in, kBlock);
+    *o += kBlock;
+    return kBlock;
+  }
+  return pair_table::ConvertBlock(table, in, o, guarded);
+}
+
 enum class CaseForm { kLower, kTitle, kUpper };
 
 
@@ -27,13 +45,17 @@ class Converter {
       : t_(table), policy_(policy), in_(input), out_(*output), edits_(edits) {}
 
   EngineResult Run() {
-    const unsigned char* data = in_.data;
     const std::size_t lookahead = LookaheadBytes(t_);
     const std::size_t limit =
         std::min(in_.stop, in_.final ? in_.size : (in_.size > lookahead ? in_.size - lookahead : 0));
-    std::size_t p = in_.begin;
+    Writer w(out_, limit > in_.begin ? limit - in_.begin : 0);
+    return RunFrom(in_.begin, limit, w);
+  }
+
+  // Converts from `p` (bytes before it are context) to `limit`, writing through `w`.
+  EngineResult RunFrom(std::size_t p, std::size_t limit, Writer& w) {
+    const unsigned char* data = in_.data;
     std::size_t run = p;  // start of the text being copied through
-    Writer w(out_, limit > p ? limit - p : 0);
     auto flush = [&](std::size_t end) {
       if (end > run) {
         w.Put(reinterpret_cast<const char*>(data + run), end - run);
@@ -214,7 +236,6 @@ class Converter {
     if (t_.pair_table.empty() || (p < in_.size && utf8::IsContinuation(in_.data[p]))) return p;
     const std::uint64_t* table = t_.pair_table.data();
     const bool scan = t_.ascii_copy_set.usable;
-    static_assert(ascii_scan::kWidth == kBlock, "a scanned run replaces one block");
     char* o = w->Cursor();
     // Blocks start before `limit` and read up to kBlockReach bytes, which may lie past it.
     while (p + kBlock <= limit && p + pair_table::kBlockReach <= in_.size) {
@@ -223,17 +244,9 @@ class Converter {
         w->Reserve((limit - p) + pair_table::kBlockRoom);
         o = w->Cursor();
       }
-      const unsigned char* in = in_.data + p;
-      if (scan && ascii_scan::AllAscii(in) && ascii_scan::AllInSet(t_.ascii_copy_set, in) &&
-          !utf8::IsContinuation(in[kBlock]) && !utf8::kMarkLead[in[kBlock]]) {
-        std::memcpy(o, in, kBlock);
-        o += kBlock;
-        p += kBlock;
-        continue;
-      }
       char* const block_out = o;
       bool guarded = false;
-      const std::size_t consumed = pair_table::ConvertBlock(table, in, &o, &guarded);
+      const std::size_t consumed = StepBlock(t_, table, scan, in_.data + p, &o, &guarded);
       const std::size_t failed_guard = guarded ? FirstFailingGuard(p, p + consumed) : SIZE_MAX;
       if (consumed == 0 || failed_guard != SIZE_MAX) {
         // Keep what comes before the character the block could not decide; the careful path
@@ -347,15 +360,23 @@ class Converter {
     using pair_table::kBlock;
     const unsigned char* d = in_.data;
     const std::uint64_t* table = t_.pair_table.data();
-    auto start_of_char_before = [&](std::size_t q) {
-      if (q <= p) return p;
-      return utf8::IsContinuation(d[q - 1]) && q - 1 > p ? q - 2 : q - 1;
+    // The start of the character that byte q belongs to (p is one).
+    auto start_of_char = [&](std::size_t q) {
+      while (q > p && utf8::IsContinuation(d[q])) --q;
+      return q;
+    };
+    auto start_of_char_before = [&](std::size_t q) { return q <= p ? p : start_of_char(q - 1); };
+    // A step of a three-byte character (pair_table::kThree) that is part of a whole one.
+    auto three_byte_step_holds = [&](std::size_t q) {
+      if (!utf8::IsContinuation(d[q])) return q + 2 < in_.size && utf8::IsContinuation(d[q + 2]);  // the lead
+      return q > p && d[q - 1] >= 0xE0 && d[q - 1] < 0xF0;  // the last byte, after lead and continuation
     };
     for (std::size_t q = p; q < p + kBlock; ++q) {
       const std::uint64_t e = table[pair_table::Index(d + q)];
       if (e & pair_table::kMarkBit) return start_of_char_before(q);
       // A continuation that does not end its letter there (one too many): the letter too.
-      if (e & pair_table::kGeneralBit) return utf8::IsContinuation(d[q]) && q > p ? q - 1 : q;
+      if (e & pair_table::kGeneralBit) return start_of_char(q);
+      if ((e & pair_table::kThreeBit) && !three_byte_step_holds(q)) return start_of_char(q);
     }
     // Only the look past the block failed: keep all but its last character.
     return start_of_char_before(p + kBlock);
@@ -903,6 +924,60 @@ EngineResult RunEngine(const CompiledTable& table, InvalidInputPolicy policy, co
                        std::string* output, EditList* edits) {
   Converter converter(table, policy, input, output, edits);
   return converter.Run();
+}
+
+EngineResult RunEngineWhole(const CompiledTable& table, InvalidInputPolicy policy, const EngineInput& input,
+                            std::string* output) {
+  using pair_table::kBlock;
+  using pair_table::kBlockReach;
+  using pair_table::kBlockRoom;
+  const bool foreign = table.foreign_words_on && (!table.foreign_letters.letters.empty() || !table.foreign_words.empty());
+  const unsigned char* const data = input.data;
+  const std::size_t size = input.size;
+  if (table.pair_table.empty() || foreign || input.protecting || input.begin != 0 || !input.final ||
+      input.stop < size || (size > 0 && utf8::IsContinuation(data[0])))
+    return RunEngine(table, policy, input, output, nullptr);
+  // Blocks from start to end while the pair table decides every one of them; the first block it
+  // cannot (or whose letters have guards to check) goes, with the rest, to the Converter, which
+  // reads the bytes before it as context just as if it had started at 0.
+  const std::uint64_t* table_entries = table.pair_table.data();
+  const bool scan = table.ascii_copy_set.usable;
+  Writer w(*output, size);
+  char* o = w.Cursor();
+  std::size_t p = 0;
+  for (; p + kBlockReach <= size; ) {
+    if (static_cast<std::size_t>(w.End() - o) < kBlockRoom) {
+      w.SetCursor(o);
+      w.Reserve((size - p) + kBlockRoom);
+      o = w.Cursor();
+    }
+    char* const block_out = o;
+    bool guarded = false;
+    const std::size_t consumed = StepBlock(table, table_entries, scan, data + p, &o, &guarded);
+    if (consumed == 0 || guarded) {
+      o = block_out;
+      break;
+    }
+    p += consumed;
+  }
+  if (p < size && size - p < kBlockReach) {
+    if (static_cast<std::size_t>(w.End() - o) < kBlockRoom) {
+      w.SetCursor(o);
+      w.Reserve(kBlockRoom);
+      o = w.Cursor();
+    }
+    bool guarded = false;
+    char* const tail_out = o;
+    if (pair_table::ConvertTail(table_entries, data + p, size - p, &o, &guarded) && !guarded) p = size;
+    else o = tail_out;
+  }
+  w.SetCursor(o);
+  if (p >= size) {
+    w.Finish();
+    return EngineResult{size, false, false};
+  }
+  Converter converter(table, policy, input, output, nullptr);
+  return converter.RunFrom(p, size, w);
 }
 
 }  // namespace ortaq

@@ -39,6 +39,18 @@ std::uint64_t Entry(const char* output, std::size_t length, std::uint8_t flags) 
 
 std::uint64_t General(std::uint8_t extra = 0) { return Entry("", 0, static_cast<std::uint8_t>(kGeneral | extra)); }
 
+// Whether lead `a` (0xE0-0xEF) and continuation `b` begin well-formed three-byte characters
+// (not overlong, not surrogates) that the table copies, every one of the 64: no rule or
+// exception starts with them. Rows holding a combining mark are left to the caller.
+bool CopiedThreeByteRow(const CompiledTable& t, unsigned a, unsigned b) {
+  if ((a == 0xE0 && b < 0xA0) || (a == 0xED && b >= 0xA0)) return false;
+  const char32_t first = ((a & 0x0Fu) << 12) | ((b & 0x3Fu) << 6);
+  if (t.start.BlockEmpty(first) && t.exception_start.BlockEmpty(first)) return true;  // most rows
+  for (char32_t c = first; c < first + 64; ++c)
+    if (t.start.Get(c) != 0 || t.exception_start.Get(c) != 0) return false;
+  return true;
+}
+
 // The entry for the two-byte letter of lead byte `a` (0xC2-0xDF) and continuation byte `b`.
 std::uint64_t LetterEntry(const CompiledTable& t, unsigned a, unsigned b) {
   const char32_t cp = ((a & 0x1Fu) << 6) | (b & 0x3Fu);
@@ -99,6 +111,10 @@ std::vector<std::uint64_t> Build(const CompiledTable& table) {
     for (unsigned b = 0x80; b < 0xC0; ++b) letters[(a - 0xC2) * 64 + (b - 0x80)] = LetterEntry(table, a, b);
   const auto& marks = ThreeByteMarkBlocks();
   const std::uint64_t maybe_mark = General(kMark);
+  std::bitset<1024> copied_rows;  // three-byte rows (lead, first continuation) copied as they are
+  for (unsigned a = 0xE0; a < 0xF0; ++a)
+    for (unsigned b = 0x80; b < 0xC0; ++b)
+      if (CopiedThreeByteRow(table, a, b)) copied_rows.set(((a & 0x0Fu) << 6) | (b & 0x3Fu));
 
   std::vector<std::uint64_t> entries(kEntries);
   for (unsigned b = 0; b < 0x100; ++b) {
@@ -119,11 +135,31 @@ std::vector<std::uint64_t> Build(const CompiledTable& table) {
       row[a] = leave ? general : Entry(&c, 1, 0);
     }
     if (continuation) {
+      // The last byte of a three-byte character (ThreeByteWhole checks that it is one).
+      const char last = static_cast<char>(b);
+      for (unsigned a = 0x80; a < 0xC0; ++a) row[a] = Entry(&last, 1, kThree);
       for (unsigned a = 0xC2; a < 0xE0; ++a) row[a] = letters[(a - 0xC2) * 64 + (b - 0x80)];
-      for (unsigned a = 0xE0; a < 0xF0; ++a) row[a] = marks.test(((a & 0x0Fu) << 6) | (b & 0x3Fu)) ? maybe_mark : general;
+      for (unsigned a = 0xE0; a < 0xF0; ++a) {
+        const char lead[2] = {static_cast<char>(a), static_cast<char>(b)};
+        row[a] = marks.test(((a & 0x0Fu) << 6) | (b & 0x3Fu)) ? maybe_mark
+                 : copied_rows.test(((a & 0x0Fu) << 6) | (b & 0x3Fu)) ? Entry(lead, 2, kThree)
+                                                                    : general;
+      }
     }
   }
   return entries;
+}
+
+bool ThreeByteWhole(const unsigned char* in, std::size_t n, std::size_t readable) {
+  auto is_lead = [](unsigned char b) { return b >= 0xE0 && b < 0xF0; };
+  for (std::size_t j = 0; j < n; ++j) {
+    if (is_lead(in[j])) {
+      if (j + 2 >= readable || !utf8::IsContinuation(in[j + 2])) return false;
+    } else if (utf8::IsContinuation(in[j]) && j + 1 < readable && utf8::IsContinuation(in[j + 1])) {
+      if (j == 0 || !is_lead(in[j - 1])) return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace ortaq::pair_table

@@ -9,10 +9,16 @@
 // one to the next, instead of a decode-and-branch chain that stalls on every letter.
 //
 // An entry is marked kGeneral when the pair needs more than a lookup: a letter whose output
-// depends on its neighbours, a byte no fast rule covers (three- and four-byte characters,
-// ill-formed sequences), or a combining mark (which may compose with the letter before it).
-// A block that meets one is thrown away and redone by the engine's careful path; that keeps
-// the output byte-identical to the reference engine.
+// depends on its neighbours, a byte no fast rule covers (four-byte characters, three-byte
+// characters some rule reads, ill-formed sequences), or a combining mark (which may compose
+// with the letter before it). A block that meets one is thrown away and redone by the engine's
+// careful path; that keeps the output byte-identical to the reference engine.
+//
+// Three-byte characters no rule reads (the dashes and quotes of U+2000-U+206F, most often)
+// are copied in two steps: the lead and its first continuation write those two bytes, and the
+// pair of continuations after it writes the last byte. That last pair cannot tell whether a
+// three-byte lead came before it (C3 A7 80 ends like E2 80 80), so both steps are marked
+// kThree and a block holding one checks its bytes (ThreeByteWhole) before it is kept.
 #ifndef ORTAQ_PAIR_TABLE_HPP_
 #define ORTAQ_PAIR_TABLE_HPP_
 
@@ -38,6 +44,8 @@ inline constexpr std::uint8_t kMark = 2;     // may begin a combining mark (also
 // A letter with a guarded decision (FastEntry::guards): the entry writes what the full path
 // would unless a guard says otherwise, which the engine checks before keeping the block.
 inline constexpr std::uint8_t kGuarded = 4;
+// A step of a three-byte character (see above): the block's bytes need a check.
+inline constexpr std::uint8_t kThree = 8;
 inline constexpr std::size_t kMaxOutput = 6;
 inline constexpr std::size_t kEntries = 0x10000;
 
@@ -46,6 +54,7 @@ inline constexpr int kFlagShift = kLittleEndian ? 48 : 8;
 inline constexpr std::uint64_t kGeneralBit = std::uint64_t{kGeneral} << kFlagShift;
 inline constexpr std::uint64_t kMarkBit = std::uint64_t{kMark} << kFlagShift;
 inline constexpr std::uint64_t kGuardedBit = std::uint64_t{kGuarded} << kFlagShift;
+inline constexpr std::uint64_t kThreeBit = std::uint64_t{kThree} << kFlagShift;
 
 // Builds the table for a compiled table whose fast2/ascii_copy are final.
 std::vector<std::uint64_t> Build(const CompiledTable& table);
@@ -65,6 +74,12 @@ inline std::size_t OutputLength(std::uint64_t e) {
   if constexpr (kLittleEndian) return static_cast<std::size_t>(e >> 56);
   return static_cast<std::size_t>(e & 0xFF);
 }
+
+// Whether the three-byte characters among the first `n` bytes of `in` are whole, as the kThree
+// entries assume: every three-byte lead has two continuations within the first `readable`
+// bytes, and every pair of continuations follows a three-byte lead. (in[0] is never a
+// continuation.) Rare enough to be a plain loop.
+bool ThreeByteWhole(const unsigned char* in, std::size_t n, std::size_t readable);
 
 // Bytes a block converts, and how far past its start it reads.
 inline constexpr std::size_t kBlock = 16;
@@ -98,10 +113,15 @@ inline std::size_t ConvertBlock(const std::uint64_t* table, const unsigned char*
   // whether it is well formed); otherwise it is the next block's first character, which must
   // not be a combining mark that would compose with this block's last letter. Checking the
   // pair after it too covers the letter that ends one byte later.
+  // A continuation pair there (a three-byte character the block ends inside, or one
+  // continuation too many) fails the block, so that the next one never starts on a continuation.
   const std::uint64_t next = table[Index(in + kBlock)];
   const std::uint64_t continues = -static_cast<std::uint64_t>((in[kBlock] & 0xC0) == 0x80);
-  flags |= (next & continues) | ((next | table[Index(in + kBlock + 1)]) & kMarkBit);
-  if (flags & (kGeneralBit | kMarkBit)) return 0;
+  const std::uint64_t next_if_continues = next & continues;
+  flags |= next_if_continues | ((next | table[Index(in + kBlock + 1)]) & kMarkBit);
+  if ((flags & (kGeneralBit | kMarkBit)) | (next_if_continues & kThreeBit)) return 0;
+  // A three-byte character must end by in[kBlock], the one byte a block may take past its end.
+  if ((flags & kThreeBit) && !ThreeByteWhole(in, kBlock, kBlock + 1)) return 0;
   *out = o;
   *guarded = (flags & kGuardedBit) != 0;
   return kBlock + (continues & 1);
@@ -123,6 +143,7 @@ inline bool ConvertTail(const std::uint64_t* table, const unsigned char* in, std
   for (std::size_t j = 0; j + 1 < n; ++j) put(table[Index(in + j)]);
   if (n > 0) put(table[in[n - 1]]);  // the last byte, with the NUL after it
   if (flags & (kGeneralBit | kMarkBit)) return false;
+  if ((flags & kThreeBit) && !ThreeByteWhole(in, n, n)) return false;
   *out = o;
   *guarded = (flags & kGuardedBit) != 0;
   return true;

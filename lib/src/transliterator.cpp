@@ -187,7 +187,7 @@ Status Transliterator::Transliterate(std::string_view input, std::string* output
       in.data = reinterpret_cast<const unsigned char*>(input.data());
       in.size = input.size();
       in.stats = stats;
-      const EngineResult result = RunEngine(*stages[0], impl_->policy, in, output, nullptr);
+      const EngineResult result = RunEngineWhole(*stages[0], impl_->policy, in, output);
       if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, result.next, 0, 0));
       return Status();
     }
