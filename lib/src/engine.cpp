@@ -17,22 +17,29 @@ namespace {
 
 using Kind = ContextItem::Kind;
 
+// Whether the n bytes at `in` are all ASCII the table copies (the vectorised scan).
+template <std::size_t n>
+inline bool AsciiCopied(const CompiledTable& t, const unsigned char* in) {
+  for (std::size_t i = 0; i < n; i += ascii_scan::kWidth)
+    if (!ascii_scan::AllAscii(in + i) || !ascii_scan::AllInSet(t.ascii_copy_set, in + i)) return false;
+  return true;
+}
+
 // One block at `in` through the pair table (pair_table::ConvertBlock), or, when the vectorised
 // scan finds sixteen ASCII bytes the table copies (and nothing after them that joins them), a
 // plain copy. Returns the bytes consumed, 0 when the block needs the careful path.
 // The caller reads `table` and `scan` (the table's pair_table and ascii_copy_set.usable) once:
 // the output stores may alias anything, so the compiler would read them again for every block.
+template <std::size_t kBlock = pair_table::kBlock>
 inline std::size_t StepBlock(const CompiledTable& t, const std::uint64_t* table, bool scan, const unsigned char* in,
                              char** o, bool* guarded) {
-  using pair_table::kBlock;
-  static_assert(ascii_scan::kWidth == kBlock, "a scanned run replaces one block");
-  if (scan && ascii_scan::AllAscii(in) && ascii_scan::AllInSet(t.ascii_copy_set, in) &&
-      !utf8::IsContinuation(in[kBlock]) && !utf8::kMarkLead[in[kBlock]]) {
+  static_assert(kBlock % ascii_scan::kWidth == 0, "scanned runs replace one block");
+  if (scan && AsciiCopied<kBlock>(t, in) && !utf8::IsContinuation(in[kBlock]) && !utf8::kMarkLead[in[kBlock]]) {
     std::memcpy(*o, in, kBlock);
     *o += kBlock;
     return kBlock;
   }
-  return pair_table::ConvertBlock(table, in, o, guarded);
+  return pair_table::ConvertBlock<kBlock>(table, in, o, guarded);
 }
 
 enum class CaseForm { kLower, kTitle, kUpper };
@@ -928,9 +935,9 @@ EngineResult RunEngine(const CompiledTable& table, InvalidInputPolicy policy, co
 
 EngineResult RunEngineWhole(const CompiledTable& table, InvalidInputPolicy policy, const EngineInput& input,
                             std::string* output) {
-  using pair_table::kBlock;
-  using pair_table::kBlockReach;
-  using pair_table::kBlockRoom;
+  constexpr std::size_t kBlock = pair_table::kWideBlock;
+  constexpr std::size_t kBlockReach = pair_table::BlockReach(kBlock);
+  constexpr std::size_t kBlockRoom = pair_table::BlockRoom(kBlock);
   const bool foreign = table.foreign_words_on && (!table.foreign_letters.letters.empty() || !table.foreign_words.empty());
   const unsigned char* const data = input.data;
   const std::size_t size = input.size;
@@ -953,7 +960,7 @@ EngineResult RunEngineWhole(const CompiledTable& table, InvalidInputPolicy polic
     }
     char* const block_out = o;
     bool guarded = false;
-    const std::size_t consumed = StepBlock(table, table_entries, scan, data + p, &o, &guarded);
+    const std::size_t consumed = StepBlock<kBlock>(table, table_entries, scan, data + p, &o, &guarded);
     if (consumed == 0 || guarded) {
       o = block_out;
       break;

@@ -81,13 +81,18 @@ inline std::size_t OutputLength(std::uint64_t e) {
 // continuation.) Rare enough to be a plain loop.
 bool ThreeByteWhole(const unsigned char* in, std::size_t n, std::size_t readable);
 
-// Bytes a block converts, and how far past its start it reads.
+// Bytes a block converts, and how far past its start it reads. The engine's careful path
+// works in blocks of 16 (less is thrown away when one fails); whole inputs start with blocks
+// of 32 (half the per-block work while they succeed).
 inline constexpr std::size_t kBlock = 16;
-inline constexpr std::size_t kBlockReach = kBlock + 3;
+inline constexpr std::size_t kWideBlock = 32;
+constexpr std::size_t BlockReach(std::size_t block) { return block + 3; }
+inline constexpr std::size_t kBlockReach = BlockReach(kBlock);
 // Room a block (or a tail) needs in the output: an output of up to 6 bytes for each of its
 // bytes, and the 8-byte store of the last.
-inline constexpr std::size_t kBlockRoom = kBlockReach * kMaxOutput + 8;
-static_assert(kBlockRoom <= 128, "the engine's Writer starts with 128 bytes to spare");
+constexpr std::size_t BlockRoom(std::size_t block) { return BlockReach(block) * kMaxOutput + 8; }
+inline constexpr std::size_t kBlockRoom = BlockRoom(kBlock);
+static_assert(BlockRoom(kWideBlock) <= 256, "the engine's Writer starts with 256 bytes to spare");
 
 // Converts one block starting at `in` (a character boundary, never a continuation byte) into
 // `out`, which has kBlockRoom bytes of room. Returns the input bytes consumed (16, or 17 when
@@ -95,6 +100,7 @@ static_assert(kBlockRoom <= 128, "the engine's Writer starts with 128 bytes to s
 // the block needs the careful path (then *out is unchanged and whatever was written past it is
 // garbage). *guarded tells whether the block holds a guarded letter (kGuarded), whose guards
 // the caller checks before it keeps the output.
+template <std::size_t kBlock = pair_table::kBlock>
 inline std::size_t ConvertBlock(const std::uint64_t* table, const unsigned char* in, char** out, bool* guarded) {
   char* o = *out;
   std::uint64_t flags = 0;
