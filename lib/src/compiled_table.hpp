@@ -133,6 +133,9 @@ struct CompiledTable {
   std::vector<std::uint64_t> trigger_pairs;  // empty: no guarded letter depends on triggers
   std::vector<CharSet> guard_sets;           // FastEntry::prev_set / next_set
   std::vector<std::uint64_t> pair_table;  // see pair_table.hpp; empty for the reference engine
+  // Whole inputs may start with pair-table blocks (RunEngineWhole): the table has one, and no
+  // foreign-word check reads word starts.
+  bool whole_blocks = false;
   ascii_scan::CopySet ascii_copy_set;     // ascii_copy for the vectorised scan (ascii_scan.hpp)
 
   // Exceptions: the lowercase word -> output index; stems (`word*`) separately.

@@ -732,6 +732,9 @@ class Compiler {
       }
     }
     out_->pair_table = pair_table::Build(*out_);
+    // (CompileForeignWords ran before BuildTrie.)
+    const bool foreign = out_->foreign_words_on && (!out_->foreign_letters.letters.empty() || !out_->foreign_words.empty());
+    out_->whole_blocks = !foreign;
     std::array<bool, 128> scanned = out_->ascii_copy;  // the scan checks the byte after for a mark
     for (unsigned char c = 0; c < 128; ++c) scanned[c] = scanned[c] || out_->ascii_copy_unless_mark[c];
     out_->ascii_copy_set = ascii_scan::MakeCopySet(scanned);

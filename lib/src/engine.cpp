@@ -938,10 +938,9 @@ EngineResult RunEngineWhole(const CompiledTable& table, InvalidInputPolicy polic
   constexpr std::size_t kBlock = pair_table::kWideBlock;
   constexpr std::size_t kBlockReach = pair_table::BlockReach(kBlock);
   constexpr std::size_t kBlockRoom = pair_table::BlockRoom(kBlock);
-  const bool foreign = table.foreign_words_on && (!table.foreign_letters.letters.empty() || !table.foreign_words.empty());
   const unsigned char* const data = input.data;
   const std::size_t size = input.size;
-  if (table.pair_table.empty() || foreign || input.protecting || input.begin != 0 || !input.final ||
+  if (!table.whole_blocks || input.protecting || input.begin != 0 || !input.final ||
       input.stop < size || (size > 0 && utf8::IsContinuation(data[0])))
     return RunEngine(table, policy, input, output, nullptr);
   // Blocks from start to end while the pair table decides every one of them; the first block it

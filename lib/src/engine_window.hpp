@@ -88,7 +88,7 @@ class Writer {
  private:
   // Enough for the engine's largest step (a pair-table block) without growing, even for the
   // shortest input.
-  static constexpr std::size_t kSlack = 256;
+  static constexpr std::size_t kSlack = 128;
   void Grow(std::size_t n) {
     const std::size_t used = static_cast<std::size_t>(at_ - out_.data());
     out_.resize(std::max(out_.size() * 2, used + n + kSlack));

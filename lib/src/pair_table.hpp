@@ -88,11 +88,15 @@ inline constexpr std::size_t kBlock = 16;
 inline constexpr std::size_t kWideBlock = 32;
 constexpr std::size_t BlockReach(std::size_t block) { return block + 3; }
 inline constexpr std::size_t kBlockReach = BlockReach(kBlock);
-// Room a block (or a tail) needs in the output: an output of up to 6 bytes for each of its
-// bytes, and the 8-byte store of the last.
-constexpr std::size_t BlockRoom(std::size_t block) { return BlockReach(block) * kMaxOutput + 8; }
+// Room a block (or a tail) needs in the output. No character writes more than 3 bytes for each
+// of its own: a two-byte letter at most kMaxOutput (6), ASCII 1 (the table only copies it), a
+// three-byte character 3 (2 + 1); so 3 bytes for each byte read, and the 8-byte store of the
+// last output.
+inline constexpr std::size_t kMaxOutputPerByte = 3;
+static_assert(kMaxOutput <= 2 * kMaxOutputPerByte, "a two-byte letter's output fits its share");
+constexpr std::size_t BlockRoom(std::size_t block) { return BlockReach(block) * kMaxOutputPerByte + 8; }
 inline constexpr std::size_t kBlockRoom = BlockRoom(kBlock);
-static_assert(BlockRoom(kWideBlock) <= 256, "the engine's Writer starts with 256 bytes to spare");
+static_assert(BlockRoom(kWideBlock) <= 128, "the engine's Writer starts with 128 bytes to spare");
 
 // Converts one block starting at `in` (a character boundary, never a continuation byte) into
 // `out`, which has kBlockRoom bytes of room. Returns the input bytes consumed (16, or 17 when
