@@ -41,6 +41,15 @@ std::uint64_t CodePoints(const char* begin, const char* end) {
   return n;
 }
 
+// memchr jumps from line to line with vector instructions; a byte-by-byte count (std::count)
+// cost the workers a sixth of their time.
+std::uint64_t Newlines(const char* begin, const char* end) {
+  std::uint64_t n = 0;
+  for (const char* q = begin; q < end && (q = static_cast<const char*>(std::memchr(q, '\n', static_cast<std::size_t>(end - q)))); ++q)
+    ++n;
+  return n;
+}
+
 // Converts piece->text from `from` to its end, and counts its lines for messages.
 void Convert(const Transliterator& t, std::size_t from, Piece* piece) {
   piece->output.clear();
@@ -48,7 +57,7 @@ void Convert(const Transliterator& t, std::size_t from, Piece* piece) {
   piece->status = t.TransliterateRange(piece->text, from, piece->end, &piece->output, &piece->stopped, &piece->stats);
   const char* body = piece->text.data() + piece->begin;
   const char* body_end = piece->text.data() + piece->end;
-  piece->newlines = static_cast<std::uint64_t>(std::count(body, body_end, '\n'));
+  piece->newlines = Newlines(body, body_end);
   const char* last = body_end;
   while (last > body && last[-1] != '\n') --last;
   piece->columns_after_last_newline = CodePoints(last, body_end);
@@ -221,7 +230,7 @@ int ConvertInParallel(const Transliterator& t, const std::string& display, std::
         InputPosition p = status.position();
         const char* body = piece.text.data() + piece.begin;
         const char* bad = piece.text.data() + p.byte_offset;
-        const std::uint64_t newlines = static_cast<std::uint64_t>(std::count(body, bad, '\n'));
+        const std::uint64_t newlines = Newlines(body, bad);
         const char* line_start = bad;
         while (line_start > body && line_start[-1] != '\n') --line_start;
         p.line = lines + newlines + 1;
