@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ascii_scan.hpp"
+#include "trigger_scan.hpp"
 #include "table_ast.hpp"
 #include "unicode.hpp"
 
@@ -131,6 +132,7 @@ struct CompiledTable {
   // Letters that some context rule needs (kTriggerNear), as the first two bytes of their
   // UTF-8 forms in every case and look-alike spelling: a bitmap over pair_table::Index.
   std::vector<std::uint64_t> trigger_pairs;  // empty: no guarded letter depends on triggers
+  trigger_scan::Pairs trigger_pair_list;     // the same pairs, when they are a few two-byte letters
   std::vector<CharSet> guard_sets;           // FastEntry::prev_set / next_set
   std::vector<std::uint64_t> pair_table;  // see pair_table.hpp; empty for the reference engine
   // Whole inputs may start with pair-table blocks (RunEngineWhole): the table has one, and no

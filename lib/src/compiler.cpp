@@ -863,6 +863,19 @@ class Compiler {
     for (const auto& [upper, lower] : out_->source_lower) far.push_back(upper);
     for (char32_t cp : far)
       if (cp >= 0x800 && reads_as_trigger(cp)) mark_pairs(cp);
+    // A few two-byte letters (no ASCII, which marks a whole row): the vectorised scan's list.
+    trigger_scan::Pairs list;
+    for (unsigned index = 0; index < 0x10000; ++index) {
+      if (!((out_->trigger_pairs[index / 64] >> (index % 64)) & 1)) continue;
+      if ((index & 0xFF) < 0xC2 || (index & 0xFF) >= 0xE0 || list.count == trigger_scan::kMaxPairs) {
+        list.count = 0;
+        break;
+      }
+      list.first[list.count] = static_cast<unsigned char>(index & 0xFF);
+      list.second[list.count] = static_cast<unsigned char>(index >> 8);
+      ++list.count;
+    }
+    out_->trigger_pair_list = list;
   }
 
   const MergedTable& table_;

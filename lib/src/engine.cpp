@@ -9,6 +9,7 @@
 #include "engine_window.hpp"
 #include "pair_table.hpp"
 #include "pass_through.hpp"
+#include "trigger_scan.hpp"
 #include "unicode.hpp"
 #include "utf8.hpp"
 
@@ -486,9 +487,24 @@ class Converter {
     if (t_.trigger_pairs.empty()) return false;
     const std::size_t lo = p > kContextWindow ? p - kContextWindow : 0;
     const std::size_t hi = std::min(in_.size, p + t_.max_key_bytes + kContextWindow + 1);
+    const unsigned char* d = in_.data;
+    if (t_.trigger_pair_list.count > 0) {
+      // Every trigger from trigger_from_ on is visited in order, each found by a vectorised
+      // scan ahead from the one before (so each byte is read once): last_trigger_ is the
+      // latest visited, next_trigger_ the one after it (SIZE_MAX: none up to the end).
+      if (trigger_from_ == SIZE_MAX || lo < trigger_from_) {
+        trigger_from_ = lo;
+        last_trigger_ = SIZE_MAX;
+        next_trigger_ = trigger_scan::FirstPair(t_.trigger_pair_list, d, in_.size, lo);
+      }
+      while (next_trigger_ < hi) {
+        last_trigger_ = next_trigger_;
+        next_trigger_ = trigger_scan::FirstPair(t_.trigger_pair_list, d, in_.size, next_trigger_ + 1);
+      }
+      return last_trigger_ != SIZE_MAX && last_trigger_ >= lo;
+    }
     if (trigger_scan_ == SIZE_MAX || trigger_scan_ < lo) trigger_scan_ = lo;
     const std::uint64_t* bits = t_.trigger_pairs.data();
-    const unsigned char* d = in_.data;
     for (; trigger_scan_ < hi; ++trigger_scan_) {
       const std::uint32_t after = trigger_scan_ + 1 < in_.size ? d[trigger_scan_ + 1] : 0;
       const std::uint32_t index = d[trigger_scan_] | (after << 8);
@@ -919,6 +935,8 @@ class Converter {
   mutable bool word_verdict_ = false;
   // TriggerNear's scan: the next byte to look at, and the last trigger found before it.
   mutable std::size_t trigger_scan_ = SIZE_MAX, last_trigger_ = SIZE_MAX;
+  // The vectorised scan's (trigger_scan::Pairs): where its visits began, and the next trigger.
+  mutable std::size_t trigger_from_ = SIZE_MAX, next_trigger_ = SIZE_MAX;
   // Pair-table blocks that failed in a row (TightRun).
   mutable unsigned block_failures_ = 0;
 };
