@@ -116,13 +116,17 @@ TEST_P(FastPathTest, SameBytesAsTheReferenceEngine) {
     for (int i = 0; i < 1500 && differences < 5; ++i) {
       // Lengths from nothing to a few blocks, so that every input length meets the tail.
       const std::string input = Generate(rng, rng.Next() % 40);
-      std::string a, b;
+      std::string a, b, range;
       ASSERT_TRUE(fast->Transliterate(input, &a).ok());
       ASSERT_TRUE(reference->Transliterate(input, &b).ok());
-      if (a != b) {
+      // The same through the engine's careful path from the start (TransliterateRange does not
+      // take Transliterate's whole-input path): its blocks, wide ones first.
+      std::size_t stopped = 0;
+      ASSERT_TRUE(fast->TransliterateRange(input, 0, input.size(), &range, &stopped).ok());
+      if (a != b || range != b) {
         ++differences;
-        ADD_FAILURE() << "input    " << Printable(input) << "\nfast     " << Printable(a) << "\nreference "
-                      << Printable(b);
+        ADD_FAILURE() << "input    " << Printable(input) << "\nfast     " << Printable(a) << "\nrange    "
+                      << Printable(range) << "\nreference " << Printable(b);
       }
     }
   }

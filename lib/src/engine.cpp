@@ -60,6 +60,12 @@ class Converter {
     return RunFrom(in_.begin, limit, w);
   }
 
+  // A wide block just failed at p (RunEngineWhole's): ordinary blocks for a while.
+  void WideBlockFailedAt(std::size_t p) {
+    wide_from_ = p + kNarrowStretch;
+    wide_failures_ = 1;
+  }
+
   // Converts from `p` (bytes before it are context) to `limit`, writing through `w`.
   EngineResult RunFrom(std::size_t p, std::size_t limit, Writer& w) {
     const unsigned char* data = in_.data;
@@ -247,10 +253,28 @@ class Converter {
     char* o = w->Cursor();
     // Blocks start before `limit` and read up to kBlockReach bytes, which may lie past it.
     while (p + kBlock <= limit && p + pair_table::kBlockReach <= in_.size) {
-      if (static_cast<std::size_t>(w->End() - o) < pair_table::kBlockRoom) {
+      if (static_cast<std::size_t>(w->End() - o) < pair_table::BlockRoom(pair_table::kWideBlock)) {
         w->SetCursor(o);
-        w->Reserve((limit - p) + pair_table::kBlockRoom);
+        w->Reserve((limit - p) + pair_table::BlockRoom(pair_table::kWideBlock));
         o = w->Cursor();
+      }
+      // Far from the last block that failed, wide blocks (half the work per byte); one that
+      // fails, or holds a guarded letter, is done again below as an ordinary block, which keeps
+      // what it decided, and blocks stay ordinary for a while.
+      if (p >= wide_from_ && p + pair_table::kWideBlock <= limit &&
+          p + pair_table::BlockReach(pair_table::kWideBlock) <= in_.size) {
+        char* const wide_out = o;
+        bool guarded = false;
+        const std::size_t consumed = StepBlock<pair_table::kWideBlock>(t_, table, scan, in_.data + p, &o, &guarded);
+        if (consumed != 0 && !guarded) {
+          wide_failures_ = 0;
+          p += consumed;
+          continue;
+        }
+        o = wide_out;
+        // Longer each time in a row (a table whose common letters are guarded).
+        wide_from_ = p + (kNarrowStretch << std::min(wide_failures_, 4u));
+        ++wide_failures_;
       }
       char* const block_out = o;
       bool guarded = false;
@@ -939,6 +963,11 @@ class Converter {
   mutable std::size_t trigger_from_ = SIZE_MAX, next_trigger_ = SIZE_MAX;
   // Pair-table blocks that failed in a row (TightRun).
   mutable unsigned block_failures_ = 0;
+  // BlockRun's wide blocks start again here, at least kNarrowStretch bytes past the last that
+  // failed; and how many failed in a row.
+  static constexpr std::size_t kNarrowStretch = 1024;
+  mutable std::size_t wide_from_ = 0;
+  mutable unsigned wide_failures_ = 0;
 };
 
 }  // namespace
@@ -1001,6 +1030,7 @@ EngineResult RunEngineWhole(const CompiledTable& table, InvalidInputPolicy polic
     return EngineResult{size, false, false};
   }
   Converter converter(table, policy, input, output, nullptr);
+  converter.WideBlockFailedAt(p);
   return converter.RunFrom(p, size, w);
 }
 
