@@ -108,6 +108,11 @@ template <std::size_t kBlock = pair_table::kBlock>
 inline std::size_t ConvertBlock(const std::uint64_t* table, const unsigned char* in, char** out, bool* guarded) {
   char* o = *out;
   std::uint64_t flags = 0;
+  // Unrolled whole, wide blocks too (GCC stops at 16 by itself): a loop counter would cost
+  // a third more instructions per byte.
+#if defined(__GNUC__)
+#pragma GCC unroll 32
+#endif
   for (std::size_t j = 0; j < kBlock; ++j) {
     const std::uint64_t e = table[Index(in + j)];
     std::memcpy(o, &e, 8);
