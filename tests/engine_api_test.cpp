@@ -341,6 +341,44 @@ TEST(Nfc, CombiningMarkAfterAConvertedLetterComposes) {
   }
 }
 
+// ---- Output strings used again -------------------------------------------------------------------
+
+// Transliterate writes over the memory of the string it is given (a line at a time into one
+// string is the common call): whatever the string held before, longer or shorter, on the fast
+// path, on the path it hands over to, and for tables that never take the fast path, the result
+// is the conversion alone.
+TEST(OutputReuse, WhatTheStringHeldBeforeNeverShows) {
+  Options fast;
+  fast.invalid_input = InvalidInputPolicy::kReplace;
+  Options reference = fast;
+  reference.reference_engine = true;
+  const std::vector<std::pair<std::string, Options>> tables{
+      {"cta-2024", fast}, {"kk-Latn-2018", fast}, {"cta-2024", reference}};
+  const std::vector<std::string> inputs{
+      "Қазақстан Республикасы — Орталық Азиядағы мемлекет.",  // blocks and a three-byte dash
+      "Я",                                                     // a guarded capital alone
+      "",
+      "Ол «Алматы» қаласында тұрады, ЮНЕСКО мен Щучинск туралы жазды; тау мен ауыл.",
+      std::string(300, 'x') + " қала",
+      "аб\xFFвг",  // ill-formed: replaced
+  };
+  for (const auto& [to, options] : tables) {
+    Status status;
+    auto t = Transliterator::FromIds("kk-Cyrl", to, options, &status);
+    ASSERT_NE(t, nullptr) << Describe(status);
+    std::string reused = std::string(5000, '#');  // held something long before
+    for (int round = 0; round < 2; ++round) {
+      for (const std::string& input : inputs) {
+        SCOPED_TRACE(to + (options.reference_engine ? " (reference)" : "") + ": " + input);
+        std::string fresh;
+        ASSERT_TRUE(t->Transliterate(input, &fresh).ok());
+        ASSERT_TRUE(t->Transliterate(input, &reused).ok());
+        EXPECT_EQ(reused, fresh);
+      }
+    }
+  }
+}
+
 // ---- BOM and line ends ------------------------------------------------------------------------------
 
 TEST(PassThrough, BomAndCrlfAreKept) {

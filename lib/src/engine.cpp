@@ -988,14 +988,16 @@ EngineResult RunEngineWhole(const CompiledTable& table, InvalidInputPolicy polic
   const unsigned char* const data = input.data;
   const std::size_t size = input.size;
   if (!table.whole_blocks || input.protecting || input.begin != 0 || !input.final ||
-      input.stop < size || (size > 0 && utf8::IsContinuation(data[0])))
+      input.stop < size || (size > 0 && utf8::IsContinuation(data[0]))) {
+    output->clear();
     return RunEngine(table, policy, input, output, nullptr);
+  }
   // Blocks from start to end while the pair table decides every one of them; the first block it
   // cannot (or whose letters have guards to check) goes, with the rest, to the Converter, which
   // reads the bytes before it as context just as if it had started at 0.
   const std::uint64_t* table_entries = table.pair_table.data();
   const bool scan = table.ascii_copy_set.usable;
-  Writer w(*output, size);
+  Writer w(*output, size, Writer::Overwrite{});
   char* o = w.Cursor();
   std::size_t p = 0;
   for (; p + kBlockReach <= size; ) {

@@ -45,7 +45,8 @@ EngineResult RunEngine(const CompiledTable& table, InvalidInputPolicy policy, co
 
 // RunEngine for a whole input without edit spans, the common call (a line at a time, say): its
 // fast blocks need none of the Converter's set-up, which would cost a short line a good part of
-// its time. The same output as RunEngine.
+// its time. The same output as RunEngine; it replaces what *output held (whose memory it
+// writes over rather than clearing it first).
 EngineResult RunEngineWhole(const CompiledTable& table, InvalidInputPolicy policy, const EngineInput& input,
                             std::string* output);
 

@@ -62,6 +62,14 @@ class Writer {
     at_ = out_.data() + start_;
     end_ = out_.data() + out_.size();
   }
+  // Writes over whatever `out` holds, from its start: what is there already need not be
+  // cleared and filled again (a line at a time into one string, that is most of its room).
+  struct Overwrite {};
+  Writer(std::string& out, std::size_t input_bytes, Overwrite) : out_(out), start_(0) {
+    if (out_.size() < input_bytes + kSlack) out_.resize(input_bytes + kSlack);
+    at_ = out_.data();
+    end_ = out_.data() + out_.size();
+  }
   void Put(const char* p, std::size_t n) {
     Reserve(n);
     std::memcpy(at_, p, n);

@@ -198,7 +198,6 @@ Status Transliterator::Transliterate(std::string_view input, std::string* output
     if (stages.size() == 1 && !edits) {
       // One table, no spans: the common call (a line at a time, say) without the bookkeeping
       // of stages.
-      output->clear();
       EngineInput in;
       in.data = reinterpret_cast<const unsigned char*>(input.data());
       in.size = input.size();
