@@ -1000,7 +1000,7 @@ EngineResult RunEngineWhole(const CompiledTable& table, InvalidInputPolicy polic
   Writer w(*output, size, Writer::Overwrite{});
   char* o = w.Cursor();
   std::size_t p = 0;
-  for (; p + kBlockReach <= size; ) {
+  while (p + kBlockReach <= size) {
     if (static_cast<std::size_t>(w.End() - o) < kBlockRoom) {
       w.SetCursor(o);
       w.Reserve((size - p) + kBlockRoom);
