@@ -1,6 +1,7 @@
 #include "compiler.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <map>
 #include <set>
@@ -865,16 +866,18 @@ class Compiler {
       if (cp >= 0x800 && reads_as_trigger(cp)) mark_pairs(cp);
     // A few two-byte letters (no ASCII, which marks a whole row): the vectorised scan's list.
     trigger_scan::Pairs list;
-    for (unsigned index = 0; index < 0x10000; ++index) {
-      if (!((out_->trigger_pairs[index / 64] >> (index % 64)) & 1)) continue;
-      if ((index & 0xFF) < 0xC2 || (index & 0xFF) >= 0xE0 || list.count == trigger_scan::kMaxPairs) {
-        list.count = 0;
-        break;
+    bool listable = true;
+    for (unsigned word = 0; word < out_->trigger_pairs.size() && listable; ++word) {
+      for (std::uint64_t bits = out_->trigger_pairs[word]; bits != 0; bits &= bits - 1) {
+        const unsigned index = word * 64 + static_cast<unsigned>(std::countr_zero(bits));
+        listable = (index & 0xFF) >= 0xC2 && (index & 0xFF) < 0xE0 && list.count < trigger_scan::kMaxPairs;
+        if (!listable) break;
+        list.first[list.count] = static_cast<unsigned char>(index & 0xFF);
+        list.second[list.count] = static_cast<unsigned char>(index >> 8);
+        ++list.count;
       }
-      list.first[list.count] = static_cast<unsigned char>(index & 0xFF);
-      list.second[list.count] = static_cast<unsigned char>(index >> 8);
-      ++list.count;
     }
+    if (!listable) list.count = 0;
     out_->trigger_pair_list = list;
   }
 

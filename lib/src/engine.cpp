@@ -253,11 +253,8 @@ class Converter {
     char* o = w->Cursor();
     // Blocks start before `limit` and read up to kBlockReach bytes, which may lie past it.
     while (p + kBlock <= limit && p + pair_table::kBlockReach <= in_.size) {
-      if (static_cast<std::size_t>(w->End() - o) < pair_table::BlockRoom(pair_table::kWideBlock)) {
-        w->SetCursor(o);
-        w->Reserve((limit - p) + pair_table::BlockRoom(pair_table::kWideBlock));
-        o = w->Cursor();
-      }
+      o = w->WithRoom(o, pair_table::BlockRoom(pair_table::kWideBlock),
+                      (limit - p) + pair_table::BlockRoom(pair_table::kWideBlock));
       // Far from the last block that failed, wide blocks (half the work per byte); one that
       // fails, or holds a guarded letter, is done again below as an ordinary block, which keeps
       // what it decided, and blocks stay ordinary for a while.
@@ -298,11 +295,7 @@ class Converter {
     }
     // The last bytes of the whole input, too few for a block.
     if (in_.final && limit == in_.size && p < limit && limit - p < pair_table::kBlockReach) {
-      if (static_cast<std::size_t>(w->End() - o) < pair_table::kBlockRoom) {
-        w->SetCursor(o);
-        w->Reserve(pair_table::kBlockRoom);
-        o = w->Cursor();
-      }
+      o = w->WithRoom(o, pair_table::kBlockRoom, pair_table::kBlockRoom);
       char* const tail_out = o;
       bool guarded = false;
       if (pair_table::ConvertTail(table, in_.data + p, limit - p, &o, &guarded)) {
@@ -1001,11 +994,7 @@ EngineResult RunEngineWhole(const CompiledTable& table, InvalidInputPolicy polic
   char* o = w.Cursor();
   std::size_t p = 0;
   while (p + kBlockReach <= size) {
-    if (static_cast<std::size_t>(w.End() - o) < kBlockRoom) {
-      w.SetCursor(o);
-      w.Reserve((size - p) + kBlockRoom);
-      o = w.Cursor();
-    }
+    o = w.WithRoom(o, kBlockRoom, (size - p) + kBlockRoom);
     char* const block_out = o;
     bool guarded = false;
     const std::size_t consumed = StepBlock<kBlock>(table, table_entries, scan, data + p, &o, &guarded);
@@ -1016,11 +1005,7 @@ EngineResult RunEngineWhole(const CompiledTable& table, InvalidInputPolicy polic
     p += consumed;
   }
   if (p < size && size - p < kBlockReach) {
-    if (static_cast<std::size_t>(w.End() - o) < kBlockRoom) {
-      w.SetCursor(o);
-      w.Reserve(kBlockRoom);
-      o = w.Cursor();
-    }
+    o = w.WithRoom(o, kBlockRoom, kBlockRoom);
     bool guarded = false;
     char* const tail_out = o;
     if (pair_table::ConvertTail(table_entries, data + p, size - p, &o, &guarded) && !guarded) p = size;

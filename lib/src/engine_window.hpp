@@ -88,6 +88,14 @@ class Writer {
     if (static_cast<std::size_t>(end_ - at_) >= n) return;
     Grow(n);
   }
+  // For the engine's block loops, which keep their own cursor `at`: it again, with at least
+  // `room` bytes after it (making room for `grow` when there are fewer).
+  char* WithRoom(char* at, std::size_t room, std::size_t grow) {
+    if (static_cast<std::size_t>(end_ - at) >= room) return at;
+    at_ = at;
+    Reserve(grow);
+    return at_;
+  }
   // Raw access for the engine's tight loop: write at Cursor(), then Advance to the new end.
   char* Cursor() const { return at_; }
   char* End() const { return end_; }

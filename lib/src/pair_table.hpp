@@ -98,9 +98,9 @@ constexpr std::size_t BlockRoom(std::size_t block) { return BlockReach(block) * 
 inline constexpr std::size_t kBlockRoom = BlockRoom(kBlock);
 static_assert(BlockRoom(kWideBlock) <= 128, "the engine's Writer starts with 128 bytes to spare");
 
-// Converts one block starting at `in` (a character boundary, never a continuation byte) into
-// `out`, which has kBlockRoom bytes of room. Returns the input bytes consumed (16, or 17 when
-// the block ends inside a two-byte letter) and advances *out, or returns 0 when some pair in
+// Converts one block of kBlock bytes starting at `in` (a character boundary, never a
+// continuation byte) into `out`, which has BlockRoom(kBlock) bytes of room. Returns the input
+// bytes consumed (kBlock, or one more when the block ends inside a two-byte letter) and advances *out, or returns 0 when some pair in
 // the block needs the careful path (then *out is unchanged and whatever was written past it is
 // garbage). *guarded tells whether the block holds a guarded letter (kGuarded), whose guards
 // the caller checks before it keeps the output.
