@@ -973,6 +973,51 @@ EngineResult RunEngine(const CompiledTable& table, InvalidInputPolicy policy, co
   return converter.Run();
 }
 
+namespace {
+
+// RunEngineWhole's blocks, from the start of the input while the pair table decides every one
+// of them, then the tail; writes at *o, which has room for BlockRoom(kWideBlock) more bytes
+// than 3 for each byte converted. Returns where the blocks stopped (the input's size when they
+// reached its end).
+std::size_t RunWholeBlocks(const CompiledTable& table, const unsigned char* data, std::size_t size, char** out) {
+  constexpr std::size_t kBlock = pair_table::kWideBlock;
+  constexpr std::size_t kBlockReach = pair_table::BlockReach(kBlock);
+  const std::uint64_t* table_entries = table.pair_table.data();
+  const bool scan = table.ascii_copy_set.usable;
+  char* o = *out;
+  std::size_t p = 0;
+  while (p + kBlockReach <= size) {
+    char* const block_out = o;
+    bool guarded = false;
+    const std::size_t consumed = StepBlock<kBlock>(table, table_entries, scan, data + p, &o, &guarded);
+    if (consumed == 0 || guarded) {
+      *out = block_out;
+      return p;
+    }
+    p += consumed;
+  }
+  if (p < size) {
+    bool guarded = false;
+    char* const tail_out = o;
+    if (pair_table::ConvertTail(table_entries, data + p, size - p, &o, &guarded) && !guarded) p = size;
+    else o = tail_out;
+  }
+  *out = o;
+  return p;
+}
+
+// The rest of a whole input, from the first block the pair table could not decide at `p`.
+// Out of line: the Converter's set-up would otherwise weigh on every call of RunEngineWhole.
+[[gnu::noinline]] EngineResult ContinueCarefully(const CompiledTable& table, InvalidInputPolicy policy,
+                                                 const EngineInput& input, std::string* output, std::size_t p,
+                                                 Writer& w) {
+  Converter converter(table, policy, input, output, nullptr);
+  converter.WideBlockFailedAt(p);
+  return converter.RunFrom(p, input.size, w);
+}
+
+}  // namespace
+
 EngineResult RunEngineWhole(const CompiledTable& table, InvalidInputPolicy policy, const EngineInput& input,
                             std::string* output) {
   constexpr std::size_t kBlock = pair_table::kWideBlock;
@@ -984,6 +1029,18 @@ EngineResult RunEngineWhole(const CompiledTable& table, InvalidInputPolicy polic
       input.stop < size || (size > 0 && utf8::IsContinuation(data[0]))) {
     output->clear();
     return RunEngine(table, policy, input, output, nullptr);
+  }
+  // Short inputs (a line at a time) are converted on the stack and copied into *output: less
+  // than sizing the string for them first, which fills it with zeros.
+  constexpr std::size_t kShort = 512;
+  if (size <= kShort) {
+    char buffer[kShort * pair_table::kMaxOutputPerByte + kBlockRoom];
+    char* o = buffer;
+    const std::size_t p = RunWholeBlocks(table, data, size, &o);
+    output->assign(buffer, static_cast<std::size_t>(o - buffer));
+    if (p >= size) return EngineResult{size, false, false};
+    Writer w(*output, size - p);
+    return ContinueCarefully(table, policy, input, output, p, w);
   }
   // Blocks from start to end while the pair table decides every one of them; the first block it
   // cannot (or whose letters have guards to check) goes, with the rest, to the Converter, which
@@ -1016,9 +1073,7 @@ EngineResult RunEngineWhole(const CompiledTable& table, InvalidInputPolicy polic
     w.Finish();
     return EngineResult{size, false, false};
   }
-  Converter converter(table, policy, input, output, nullptr);
-  converter.WideBlockFailedAt(p);
-  return converter.RunFrom(p, size, w);
+  return ContinueCarefully(table, policy, input, output, p, w);
 }
 
 }  // namespace ortaq

@@ -189,23 +189,16 @@ const std::vector<std::pair<std::string, std::string>>& Transliterator::settings
   return impl_->built.settings;
 }
 
-Status Transliterator::Transliterate(std::string_view input, std::string* output, EditList* edits,
-                                     ConversionStats* stats) const {
-  if (!output) return Status(StatusCode::kInvalidArgument, "output must not be null");
+namespace {
+
+// Transliterate through a chain of tables, or with edit spans: each stage's output is the next
+// one's input, and the spans are composed. Apart from the common call, whose function stays
+// small (a line at a time, its set-up is a part of each line's cost).
+[[gnu::noinline]] Status TransliterateStages(const std::vector<std::unique_ptr<CompiledTable>>& stages,
+                                             InvalidInputPolicy policy, std::string_view input, std::string* output,
+                                             EditList* edits, ConversionStats* stats) {
   try {
     if (edits) edits->Clear();
-    const auto& stages = impl_->built.stages;
-    if (stages.size() == 1 && !edits) {
-      // One table, no spans: the common call (a line at a time, say) without the bookkeeping
-      // of stages.
-      EngineInput in;
-      in.data = reinterpret_cast<const unsigned char*>(input.data());
-      in.size = input.size();
-      in.stats = stats;
-      const EngineResult result = RunEngineWhole(*stages[0], impl_->policy, in, output);
-      if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, result.next, 0, 0));
-      return Status();
-    }
     std::string_view text = input;
     std::string buffers[2];
     EditList composed;
@@ -222,7 +215,7 @@ Status Transliterator::Transliterate(std::string_view input, std::string* output
       in.final = true;
       in.stats = stats;
       // Later stages read this library's own output, which is valid UTF-8.
-      const EngineResult result = RunEngine(*stages[i], impl_->policy, in, out, edits ? &stage_edits : nullptr);
+      const EngineResult result = RunEngine(*stages[i], policy, in, out, edits ? &stage_edits : nullptr);
       if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, result.next, 0, 0));
       if (edits) {
         if (i == 0) {
@@ -239,6 +232,27 @@ Status Transliterator::Transliterate(std::string_view input, std::string* output
       text = *out;
     }
     if (edits) *edits = std::move(composed);
+    return Status();
+  } catch (const std::exception& e) {
+    return InternalError(e);
+  }
+}
+
+}  // namespace
+
+Status Transliterator::Transliterate(std::string_view input, std::string* output, EditList* edits,
+                                     ConversionStats* stats) const {
+  if (!output) return Status(StatusCode::kInvalidArgument, "output must not be null");
+  const auto& stages = impl_->built.stages;
+  if (stages.size() != 1 || edits) return TransliterateStages(stages, impl_->policy, input, output, edits, stats);
+  // One table, no spans: the common call.
+  try {
+    EngineInput in;
+    in.data = reinterpret_cast<const unsigned char*>(input.data());
+    in.size = input.size();
+    in.stats = stats;
+    const EngineResult result = RunEngineWhole(*stages[0], impl_->policy, in, output);
+    if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, result.next, 0, 0));
     return Status();
   } catch (const std::exception& e) {
     return InternalError(e);
