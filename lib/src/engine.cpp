@@ -976,17 +976,22 @@ EngineResult RunEngine(const CompiledTable& table, InvalidInputPolicy policy, co
 namespace {
 
 // RunEngineWhole's blocks, from the start of the input while the pair table decides every one
-// of them, then the tail; writes at *o, which has room for BlockRoom(kWideBlock) more bytes
-// than 3 for each byte converted. Returns where the blocks stopped (the input's size when they
-// reached its end).
-std::size_t RunWholeBlocks(const CompiledTable& table, const unsigned char* data, std::size_t size, char** out) {
+// of them, then the tail. `room(o, p, bytes)` returns the cursor again with at least `bytes`
+// bytes after it, before input byte p is converted (a no-op when the output is a buffer
+// already big enough). Returns where the blocks stopped (the input's size when they reached
+// its end) and leaves *out after what they wrote.
+template <typename MakeRoom>
+std::size_t RunWholeBlocks(const CompiledTable& table, const unsigned char* data, std::size_t size, char** out,
+                           MakeRoom room) {
   constexpr std::size_t kBlock = pair_table::kWideBlock;
   constexpr std::size_t kBlockReach = pair_table::BlockReach(kBlock);
+  constexpr std::size_t kBlockRoom = pair_table::BlockRoom(kBlock);
   const std::uint64_t* table_entries = table.pair_table.data();
   const bool scan = table.ascii_copy_set.usable;
   char* o = *out;
   std::size_t p = 0;
   while (p + kBlockReach <= size) {
+    o = room(o, p, kBlockRoom);
     char* const block_out = o;
     bool guarded = false;
     const std::size_t consumed = StepBlock<kBlock>(table, table_entries, scan, data + p, &o, &guarded);
@@ -997,6 +1002,7 @@ std::size_t RunWholeBlocks(const CompiledTable& table, const unsigned char* data
     p += consumed;
   }
   if (p < size) {
+    o = room(o, p, kBlockRoom);
     bool guarded = false;
     char* const tail_out = o;
     if (pair_table::ConvertTail(table_entries, data + p, size - p, &o, &guarded) && !guarded) p = size;
@@ -1020,9 +1026,6 @@ std::size_t RunWholeBlocks(const CompiledTable& table, const unsigned char* data
 
 EngineResult RunEngineWhole(const CompiledTable& table, InvalidInputPolicy policy, const EngineInput& input,
                             std::string* output) {
-  constexpr std::size_t kBlock = pair_table::kWideBlock;
-  constexpr std::size_t kBlockReach = pair_table::BlockReach(kBlock);
-  constexpr std::size_t kBlockRoom = pair_table::BlockRoom(kBlock);
   const unsigned char* const data = input.data;
   const std::size_t size = input.size;
   if (!table.whole_blocks || input.protecting || input.begin != 0 || !input.final ||
@@ -1030,44 +1033,29 @@ EngineResult RunEngineWhole(const CompiledTable& table, InvalidInputPolicy polic
     output->clear();
     return RunEngine(table, policy, input, output, nullptr);
   }
+  // Blocks from start to end while the pair table decides every one of them; the first block it
+  // cannot (or whose letters have guards to check) goes, with the rest, to the Converter, which
+  // reads the bytes before it as context just as if it had started at 0.
+  //
   // Short inputs (a line at a time) are converted on the stack and copied into *output: less
   // than sizing the string for them first, which fills it with zeros.
   constexpr std::size_t kShort = 512;
   if (size <= kShort) {
-    char buffer[kShort * pair_table::kMaxOutputPerByte + kBlockRoom];
+    char buffer[kShort * pair_table::kMaxOutputPerByte + pair_table::BlockRoom(pair_table::kWideBlock)];
     char* o = buffer;
-    const std::size_t p = RunWholeBlocks(table, data, size, &o);
+    const auto enough = [](char* at, std::size_t, std::size_t) { return at; };
+    const std::size_t p = RunWholeBlocks(table, data, size, &o, enough);
     output->assign(buffer, static_cast<std::size_t>(o - buffer));
     if (p >= size) return EngineResult{size, false, false};
     Writer w(*output, size - p);
     return ContinueCarefully(table, policy, input, output, p, w);
   }
-  // Blocks from start to end while the pair table decides every one of them; the first block it
-  // cannot (or whose letters have guards to check) goes, with the rest, to the Converter, which
-  // reads the bytes before it as context just as if it had started at 0.
-  const std::uint64_t* table_entries = table.pair_table.data();
-  const bool scan = table.ascii_copy_set.usable;
   Writer w(*output, size, Writer::Overwrite{});
   char* o = w.Cursor();
-  std::size_t p = 0;
-  while (p + kBlockReach <= size) {
-    o = w.WithRoom(o, kBlockRoom, (size - p) + kBlockRoom);
-    char* const block_out = o;
-    bool guarded = false;
-    const std::size_t consumed = StepBlock<kBlock>(table, table_entries, scan, data + p, &o, &guarded);
-    if (consumed == 0 || guarded) {
-      o = block_out;
-      break;
-    }
-    p += consumed;
-  }
-  if (p < size && size - p < kBlockReach) {
-    o = w.WithRoom(o, kBlockRoom, kBlockRoom);
-    bool guarded = false;
-    char* const tail_out = o;
-    if (pair_table::ConvertTail(table_entries, data + p, size - p, &o, &guarded) && !guarded) p = size;
-    else o = tail_out;
-  }
+  const auto grow = [&w, size](char* at, std::size_t p, std::size_t bytes) {
+    return w.WithRoom(at, bytes, (size - p) + bytes);
+  };
+  const std::size_t p = RunWholeBlocks(table, data, size, &o, grow);
   w.SetCursor(o);
   if (p >= size) {
     w.Finish();
