@@ -114,8 +114,9 @@ TEST_P(FastPathTest, SameBytesAsTheReferenceEngine) {
     Rng rng{0x5EED0000u + static_cast<std::uint64_t>(policy)};
     int differences = 0;
     for (int i = 0; i < 1500 && differences < 5; ++i) {
-      // Lengths from nothing to a few blocks, so that every input length meets the tail.
-      const std::string input = Generate(rng, rng.Next() % 40);
+      // Lengths from nothing to a few blocks, so that every input length meets the tail; now
+      // and then longer than what the whole-input path converts on the stack (512 bytes).
+      const std::string input = Generate(rng, i % 8 == 0 ? 40 + rng.Next() % 160 : rng.Next() % 40);
       std::string a, b, range;
       ASSERT_TRUE(fast->Transliterate(input, &a).ok());
       ASSERT_TRUE(reference->Transliterate(input, &b).ok());
@@ -130,6 +131,54 @@ TEST_P(FastPathTest, SameBytesAsTheReferenceEngine) {
       }
     }
   }
+}
+
+// A letter whose rule looks at the character before it is checked by one read of a bit table,
+// one bit for each set of neighbours; a table with more sets than bits (here 40 letters, each
+// written differently after its own neighbour) checks the rest by the sets themselves. Both
+// must give the reference engine's output.
+TEST(FastPath, NeighbourChecksBeyondTheBitsOfTheirTable) {
+  constexpr int kLetters = 40;
+  auto letter = [](int i) {
+    std::string s;
+    const char32_t cp = 0x430 + static_cast<char32_t>(i % kLetters);  // а-я, then ѐ-џ
+    s += static_cast<char>(0xC0 | (cp >> 6));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+    return s;
+  };
+  std::string table = "@from x\n@to y\n";
+  for (int i = 0; i < kLetters; ++i) {
+    const std::string own = std::string(1, static_cast<char>('a' + i % 26)) + std::to_string(i);
+    table += letter(i) + " > " + own + "\n";
+    table += letter(i) + " > Q" + std::to_string(i) + " / " + letter(i + 1) + " _\n";
+  }
+  Options reference_options;
+  reference_options.reference_engine = true;
+  Status status;
+  auto fast = Transliterator::FromText(table, "neighbours.tbl", Options{}, &status);
+  ASSERT_NE(fast, nullptr) << status.message();
+  auto reference = Transliterator::FromText(table, "neighbours.tbl", reference_options, &status);
+  ASSERT_NE(reference, nullptr) << status.message();
+  Rng rng{0xBEEF};
+  int differences = 0, rule_hits = 0;
+  for (int n = 0; n < 400 && differences < 5; ++n) {
+    std::string input;
+    const std::size_t length = rng.Next() % 120;
+    for (std::size_t k = 0; k < length; ++k) {
+      const std::uint64_t r = rng.Next();
+      // Often the letter whose rule applies next, so that both outcomes of every check occur.
+      input += r % 7 == 0 ? std::string(" ") : letter(static_cast<int>((r >> 8) % kLetters));
+    }
+    std::string a, b;
+    ASSERT_TRUE(fast->Transliterate(input, &a).ok());
+    ASSERT_TRUE(reference->Transliterate(input, &b).ok());
+    rule_hits += b.find('Q') != std::string::npos;
+    if (a != b) {
+      ++differences;
+      ADD_FAILURE() << "input    " << Printable(input) << "\nfast     " << a << "\nreference " << b;
+    }
+  }
+  EXPECT_GT(rule_hits, 100) << "the context rules were hardly exercised";
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryTable, FastPathTest, ::testing::ValuesIn(ortaq::ListTables(Options{})),

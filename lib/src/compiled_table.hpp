@@ -106,7 +106,16 @@ struct FastEntry {
   static constexpr std::uint32_t kNoSet = 0xFFFFFFFF;
   std::uint32_t prev_set = kNoSet, next_set = kNoSet;
   bool prev_boundary = false, next_boundary = false;
+  // The same checks as bits of CompiledTable::neighbour_bits that make a rule possible (0: the
+  // table has too many guard sets for bits; the engine reads guard_sets).
+  std::uint32_t prev_mask = 0, next_mask = 0;
 };
+
+// CompiledTable::neighbour_bits: bits 0 to kNeighbourSetBits-1 stand for guard sets; these two
+// for what makes a neighbour check unsure or lets a boundary (#) stand in for a letter.
+inline constexpr unsigned kNeighbourSetBits = 30;
+inline constexpr std::uint32_t kNeighbourNotWord = 1u << 30;      // no word character: a boundary
+inline constexpr std::uint32_t kNeighbourRepairable = 1u << 31;  // a look-alike the engine may repair
 
 struct CompiledTable {
   TableInfo info;
@@ -134,6 +143,11 @@ struct CompiledTable {
   std::vector<std::uint64_t> trigger_pairs;  // empty: no guarded letter depends on triggers
   trigger_scan::Pairs trigger_pair_list;     // the same pairs, when they are a few two-byte letters
   std::vector<CharSet> guard_sets;           // FastEntry::prev_set / next_set
+  // For each code point below U+0800 (what a neighbour check decodes): a bit for each of the
+  // first kNeighbourSetBits guard sets that holds its SourceLower form, kNeighbourNotWord and
+  // kNeighbourRepairable. A check is then one read and a mask (FastEntry::prev_mask). Empty
+  // when no letter has a neighbour check.
+  std::vector<std::uint32_t> neighbour_bits;
   std::vector<std::uint64_t> pair_table;  // see pair_table.hpp; empty for the reference engine
   // Whole inputs may start with pair-table blocks (RunEngineWhole): the table has one, and no
   // foreign-word check reads word starts.

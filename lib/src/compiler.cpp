@@ -721,6 +721,7 @@ class Compiler {
       out_->fast_pool += *text;
     }
     BuildGuardedEntries();
+    BuildNeighbourBits();
     out_->fast_pool.append(8, '\0');  // the engine copies 8 bytes at a time from the pool
     for (unsigned char c = 0; c < 128; ++c) {
       const bool free = !out_->protect_start[c] && !(out_->pass_through && c == '-');
@@ -739,6 +740,32 @@ class Compiler {
     std::array<bool, 128> scanned = out_->ascii_copy;  // the scan checks the byte after for a mark
     for (unsigned char c = 0; c < 128; ++c) scanned[c] = scanned[c] || out_->ascii_copy_unless_mark[c];
     out_->ascii_copy_set = ascii_scan::MakeCopySet(scanned);
+  }
+
+  // CompiledTable::neighbour_bits and the masks of the entries that check a neighbour.
+  void BuildNeighbourBits() {
+    bool any = false;
+    for (const FastEntry& e : out_->fast2) any = any || (e.guards & (FastEntry::kPrevChar | FastEntry::kNextChar));
+    if (!any) return;
+    out_->neighbour_bits.assign(CompiledTable::kLowerTableSize, 0);
+    for (char32_t cp = 0; cp < CompiledTable::kLowerTableSize; ++cp) {
+      std::uint32_t bits = 0;
+      const char32_t lower = out_->SourceLower(cp);
+      for (std::size_t s = 0; s < out_->guard_sets.size() && s < kNeighbourSetBits; ++s)
+        if (out_->guard_sets[s].Contains(lower)) bits |= 1u << s;
+      if (!unicode::IsWordChar(cp)) bits |= kNeighbourNotWord;
+      const bool lookalike = cp < 0x80 ? out_->ascii_lookalike[cp] : out_->lookalike[cp] != 0;
+      if (out_->repair_lookalikes && lookalike) bits |= kNeighbourRepairable;
+      out_->neighbour_bits[cp] = bits;
+    }
+    auto mask = [](std::uint32_t set, bool boundary) -> std::uint32_t {
+      if (set != FastEntry::kNoSet && set >= kNeighbourSetBits) return 0;  // guard_sets it is
+      return (set != FastEntry::kNoSet ? 1u << set : 0) | (boundary ? kNeighbourNotWord : 0) | kNeighbourRepairable;
+    };
+    for (FastEntry& e : out_->fast2) {
+      if (e.guards & FastEntry::kPrevChar) e.prev_mask = mask(e.prev_set, e.prev_boundary);
+      if (e.guards & FastEntry::kNextChar) e.next_mask = mask(e.next_set, e.next_boundary);
+    }
   }
 
   // For letters the fast table leaves to the full path, what that path would write unless a
@@ -817,7 +844,14 @@ class Compiler {
         if (!side.used) return;
         *boundary = side.boundary;
         if (side.letters.empty()) return;
-        out_->guard_sets.push_back(CharSet{std::vector<char32_t>(side.letters.begin(), side.letters.end())});
+        // Upper- and lowercase forms of a letter have the same rules: one set for both.
+        std::vector<char32_t> letters(side.letters.begin(), side.letters.end());
+        for (std::size_t i = 0; i < out_->guard_sets.size(); ++i)
+          if (out_->guard_sets[i].letters == letters) {
+            *index = static_cast<std::uint32_t>(i);
+            return;
+          }
+        out_->guard_sets.push_back(CharSet{std::move(letters)});
         *index = static_cast<std::uint32_t>(out_->guard_sets.size() - 1);
       };
       add_set(prev, &e.prev_set, &e.prev_boundary);

@@ -1,6 +1,7 @@
 #include "engine.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <array>
 #include <cctype>
 #include <cstring>
@@ -366,14 +367,23 @@ class Converter {
 
   // The first guarded letter in [p, end) (which starts at a character boundary) whose guards
   // do not hold, or SIZE_MAX: then a pair-table block's output for them all stands.
+  // The guarded letters are the pairs flagged kGuarded: gathered as bits without a branch per
+  // byte (a branch on each letter's lead byte mispredicts often in running text), then checked
+  // one at a time.
   std::size_t FirstFailingGuard(std::size_t p, std::size_t end) const {
+    constexpr int kGuardedShift = std::countr_zero(pair_table::kGuardedBit);
     const unsigned char* d = in_.data;
-    for (std::size_t q = p; q < end; ++q) {
-      const unsigned char b = d[q];
-      if (b < 0xC2 || b >= 0xE0) continue;  // ASCII, a continuation: no guards
-      const FastEntry& e = t_.fast2[((b & 0x1Fu) << 6) | (d[q + 1] & 0x3Fu)];
-      if (e.kind == FastEntry::kGeneral && e.guards != 0 && !GuardsHold(e, q)) return q;
-      ++q;
+    const std::uint64_t* table = t_.pair_table.data();
+    const std::size_t last = std::min(end, in_.size - 1);  // a letter's pair needs the byte after
+    for (std::size_t from = p; from < last; from += 64) {
+      const std::size_t n = std::min<std::size_t>(64, last - from);
+      std::uint64_t guarded = 0;
+      for (std::size_t j = 0; j < n; ++j)
+        guarded |= ((table[pair_table::Index(d + from + j)] >> kGuardedShift) & 1) << j;
+      for (; guarded != 0; guarded &= guarded - 1) {
+        const std::size_t q = from + static_cast<std::size_t>(std::countr_zero(guarded));
+        if (!GuardsHold(t_.fast2[((d[q] & 0x1Fu) << 6) | (d[q + 1] & 0x3Fu)], q)) return q;
+      }
     }
     return SIZE_MAX;
   }
@@ -412,16 +422,19 @@ class Converter {
     if ((e.guards & FastEntry::kAtWordStart) && AtWordStartQuick(p) && ExceptionMayOpenAt(p)) return false;
     if ((e.guards & FastEntry::kNextIsChild) && NextMayContinueKey(e.guard_node, p + 2)) return false;
     if ((e.guards & FastEntry::kTriggerNear) && TriggerNear(p)) return false;
-    if ((e.guards & FastEntry::kPrevChar) && NeighbourMayMatch(e.prev_set, e.prev_boundary, p, /*before=*/true))
+    if ((e.guards & FastEntry::kPrevChar) &&
+        NeighbourMayMatch(e.prev_set, e.prev_boundary, e.prev_mask, p, /*before=*/true))
       return false;
-    if ((e.guards & FastEntry::kNextChar) && NeighbourMayMatch(e.next_set, e.next_boundary, p + 2, /*before=*/false))
+    if ((e.guards & FastEntry::kNextChar) &&
+        NeighbourMayMatch(e.next_set, e.next_boundary, e.next_mask, p + 2, /*before=*/false))
       return false;
     return true;
   }
 
   // Whether a one-item context holds for the character before `at` (before) or at `at`: its
   // key is in guard set `set`, or it is no letter while a boundary would do (true when unsure).
-  bool NeighbourMayMatch(std::uint32_t set, bool boundary, std::size_t at, bool before) const {
+  // `mask` picks the same answer out of neighbour_bits when it is not 0.
+  bool NeighbourMayMatch(std::uint32_t set, bool boundary, std::uint32_t mask, std::size_t at, bool before) const {
     char32_t cp;
     if (before) {
       if (at == 0) return boundary;  // the edge: nothing there for a class, a boundary holds
@@ -430,6 +443,7 @@ class Converter {
       if (at >= in_.size) return in_.final ? boundary : true;
       if (!QuickCharAt(at, &cp)) return true;
     }
+    if (mask != 0) return (t_.neighbour_bits[cp] & mask) != 0;
     if (Repairable(cp)) return true;
     if (boundary && !unicode::IsWordChar(cp)) return true;
     return set != FastEntry::kNoSet && t_.guard_sets[set].Contains(t_.SourceLower(cp));
