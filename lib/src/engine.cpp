@@ -375,11 +375,19 @@ class Converter {
     const unsigned char* d = in_.data;
     const std::uint64_t* table = t_.pair_table.data();
     const std::size_t last = std::min(end, in_.size - 1);  // a letter's pair needs the byte after
+    auto flag = [&](std::size_t at) { return (table[pair_table::Index(d + at)] >> kGuardedShift) & 1; };
     for (std::size_t from = p; from < last; from += 64) {
       const std::size_t n = std::min<std::size_t>(64, last - from);
       std::uint64_t guarded = 0;
-      for (std::size_t j = 0; j < n; ++j)
-        guarded |= ((table[pair_table::Index(d + from + j)] >> kGuardedShift) & 1) << j;
+      std::size_t j = 0;
+      // Most ranges are one block (16 bytes, or a few less): that many pairs unrolled, the
+      // bits past the range dropped, so that no loop exit depends on the range's length.
+      constexpr std::size_t kFixed = pair_table::kBlock;
+      if (from + kFixed < in_.size) {
+        for (; j < kFixed; ++j) guarded |= flag(from + j) << j;
+        if (n < kFixed) guarded &= (std::uint64_t{1} << n) - 1;
+      }
+      for (; j < n; ++j) guarded |= flag(from + j) << j;
       for (; guarded != 0; guarded &= guarded - 1) {
         const std::size_t q = from + static_cast<std::size_t>(std::countr_zero(guarded));
         if (!GuardsHold(t_.fast2[((d[q] & 0x1Fu) << 6) | (d[q + 1] & 0x3Fu)], q)) return q;
