@@ -388,9 +388,15 @@ class Converter {
         if (n < kFixed) guarded &= (std::uint64_t{1} << n) - 1;
       }
       for (; j < n; ++j) guarded |= flag(from + j) << j;
+      // Trigger letters are rare: one look for the whole range rather than one per letter.
+      std::uint8_t checked = 0xFF;
+      if (guarded != 0 && !t_.trigger_pairs.empty() &&
+          !TriggerNear(from + static_cast<std::size_t>(std::countr_zero(guarded)),
+                       from + static_cast<std::size_t>(63 - std::countl_zero(guarded))))
+        checked = static_cast<std::uint8_t>(~FastEntry::kTriggerNear);
       for (; guarded != 0; guarded &= guarded - 1) {
         const std::size_t q = from + static_cast<std::size_t>(std::countr_zero(guarded));
-        if (!GuardsHold(t_.fast2[((d[q] & 0x1Fu) << 6) | (d[q + 1] & 0x3Fu)], q)) return q;
+        if (!GuardsHold(t_.fast2[((d[q] & 0x1Fu) << 6) | (d[q + 1] & 0x3Fu)], q, checked)) return q;
       }
     }
     return SIZE_MAX;
@@ -426,14 +432,17 @@ class Converter {
   }
 
   // Whether a guarded fast decision (FastEntry::Guard) holds for the letter at p.
-  bool GuardsHold(const FastEntry& e, std::size_t p) const {
-    if ((e.guards & FastEntry::kAtWordStart) && AtWordStartQuick(p) && ExceptionMayOpenAt(p)) return false;
-    if ((e.guards & FastEntry::kNextIsChild) && NextMayContinueKey(e.guard_node, p + 2)) return false;
-    if ((e.guards & FastEntry::kTriggerNear) && TriggerNear(p)) return false;
-    if ((e.guards & FastEntry::kPrevChar) &&
+  // `checked` leaves out guards the caller knows to hold (kTriggerNear, when no trigger is near
+  // a whole block).
+  bool GuardsHold(const FastEntry& e, std::size_t p, std::uint8_t checked = 0xFF) const {
+    const std::uint8_t guards = e.guards & checked;
+    if ((guards & FastEntry::kAtWordStart) && AtWordStartQuick(p) && ExceptionMayOpenAt(p)) return false;
+    if ((guards & FastEntry::kNextIsChild) && NextMayContinueKey(e.guard_node, p + 2)) return false;
+    if ((guards & FastEntry::kTriggerNear) && TriggerNear(p)) return false;
+    if ((guards & FastEntry::kPrevChar) &&
         NeighbourMayMatch(e.prev_set, e.prev_boundary, e.prev_mask, p, /*before=*/true))
       return false;
-    if ((e.guards & FastEntry::kNextChar) &&
+    if ((guards & FastEntry::kNextChar) &&
         NeighbourMayMatch(e.next_set, e.next_boundary, e.next_mask, p + 2, /*before=*/false))
       return false;
     return true;
@@ -522,10 +531,12 @@ class Converter {
   // Whether a letter some context rule needs (CompiledTable::trigger_pairs) starts anywhere in
   // the window the rules of a letter at p could read. Scans each byte once per conversion:
   // positions only grow.
-  bool TriggerNear(std::size_t p) const {
+  bool TriggerNear(std::size_t p) const { return TriggerNear(p, p); }
+  // The same for any letter starting in [first, last].
+  bool TriggerNear(std::size_t first, std::size_t last) const {
     if (t_.trigger_pairs.empty()) return false;
-    const std::size_t lo = p > kContextWindow ? p - kContextWindow : 0;
-    const std::size_t hi = std::min(in_.size, p + t_.max_key_bytes + kContextWindow + 1);
+    const std::size_t lo = first > kContextWindow ? first - kContextWindow : 0;
+    const std::size_t hi = std::min(in_.size, last + t_.max_key_bytes + kContextWindow + 1);
     const unsigned char* d = in_.data;
     if (t_.trigger_pair_list.count > 0) {
       // Every trigger from trigger_from_ on is visited in order, each found by a vectorised
