@@ -109,11 +109,15 @@ struct FastEntry {
   // The same checks as bits of CompiledTable::neighbour_bits that make a rule possible (0: the
   // table has too many guard sets for bits; the engine reads guard_sets).
   std::uint32_t prev_mask = 0, next_mask = 0;
+  // kAtWordStart: the characters after this letter with which an exception word may begin, as
+  // neighbour bits (0: unknown, the engine searches exception_openings).
+  std::uint32_t opening_mask = 0;
 };
 
-// CompiledTable::neighbour_bits: bits 0 to kNeighbourSetBits-1 stand for guard sets; these two
+// CompiledTable::neighbour_bits: bits 0 to kNeighbourSetBits-1 stand for guard sets; the others
 // for what makes a neighbour check unsure or lets a boundary (#) stand in for a letter.
-inline constexpr unsigned kNeighbourSetBits = 30;
+inline constexpr unsigned kNeighbourSetBits = 29;
+inline constexpr std::uint32_t kNeighbourMark = 1u << 29;        // a combining mark
 inline constexpr std::uint32_t kNeighbourNotWord = 1u << 30;      // no word character: a boundary
 inline constexpr std::uint32_t kNeighbourRepairable = 1u << 31;  // a look-alike the engine may repair
 
@@ -144,9 +148,9 @@ struct CompiledTable {
   trigger_scan::Pairs trigger_pair_list;     // the same pairs, when they are a few two-byte letters
   std::vector<CharSet> guard_sets;           // FastEntry::prev_set / next_set
   // For each code point below U+0800 (what a neighbour check decodes): a bit for each of the
-  // first kNeighbourSetBits guard sets that holds its SourceLower form, kNeighbourNotWord and
-  // kNeighbourRepairable. A check is then one read and a mask (FastEntry::prev_mask). Empty
-  // when no letter has a neighbour check.
+  // first kNeighbourSetBits guard sets that holds its SourceLower form, kNeighbourMark,
+  // kNeighbourNotWord and kNeighbourRepairable. A check is then one read and a mask
+  // (FastEntry::prev_mask, opening_mask). Empty when no letter has such a check.
   std::vector<std::uint32_t> neighbour_bits;
   std::vector<std::uint64_t> pair_table;  // see pair_table.hpp; empty for the reference engine
   // Whole inputs may start with pair-table blocks (RunEngineWhole): the table has one, and no

@@ -744,7 +744,30 @@ class Compiler {
 
   // CompiledTable::neighbour_bits and the masks of the entries that check a neighbour.
   void BuildNeighbourBits() {
-    bool any = false;
+    // The second letters of the exception words that begin with each guarded letter, as a
+    // guard set of its own (index kNoSet: none but the word's end).
+    struct Opening {
+      std::uint32_t set = FastEntry::kNoSet;
+      bool word_end = false;  // a one-letter exception word
+      bool known = true;      // false: a one-letter stem, any second letter will do
+    };
+    std::vector<std::pair<char32_t, Opening>> openings;
+    for (char32_t c = 0x80; c < 0x800; ++c) {
+      const FastEntry& e = out_->fast2[c];
+      if (!(e.guards & FastEntry::kAtWordStart)) continue;
+      const char32_t first = out_->SourceLower(c);
+      Opening opening;
+      std::vector<char32_t> seconds;
+      for (const auto& [a, b] : out_->exception_openings) {
+        if (a != first) continue;
+        if (b == CompiledTable::kAnyLetter) opening.known = false;
+        else if (b == 0) opening.word_end = true;
+        else seconds.push_back(b);
+      }
+      if (!seconds.empty()) opening.set = GuardSet(std::move(seconds));
+      openings.emplace_back(c, opening);
+    }
+    bool any = !openings.empty();
     for (const FastEntry& e : out_->fast2) any = any || (e.guards & (FastEntry::kPrevChar | FastEntry::kNextChar));
     if (!any) return;
     out_->neighbour_bits.assign(CompiledTable::kLowerTableSize, 0);
@@ -754,6 +777,7 @@ class Compiler {
       for (std::size_t s = 0; s < out_->guard_sets.size() && s < kNeighbourSetBits; ++s)
         if (out_->guard_sets[s].Contains(lower)) bits |= 1u << s;
       if (!unicode::IsWordChar(cp)) bits |= kNeighbourNotWord;
+      if (unicode::IsMark(cp)) bits |= kNeighbourMark;
       const bool lookalike = cp < 0x80 ? out_->ascii_lookalike[cp] : out_->lookalike[cp] != 0;
       if (out_->repair_lookalikes && lookalike) bits |= kNeighbourRepairable;
       out_->neighbour_bits[cp] = bits;
@@ -766,6 +790,21 @@ class Compiler {
       if (e.guards & FastEntry::kPrevChar) e.prev_mask = mask(e.prev_set, e.prev_boundary);
       if (e.guards & FastEntry::kNextChar) e.next_mask = mask(e.next_set, e.next_boundary);
     }
+    // A mark after the letter makes the opening check unsure, as the engine's search does.
+    for (const auto& [c, opening] : openings)
+      if (opening.known && (opening.set == FastEntry::kNoSet || opening.set < kNeighbourSetBits))
+        out_->fast2[c].opening_mask = mask(opening.set, opening.word_end) | kNeighbourMark;
+  }
+
+  // The index of the guard set holding `letters` (sorted, no repeats), added if new: upper-
+  // and lowercase forms of a letter have the same rules, so most sets are shared.
+  std::uint32_t GuardSet(std::vector<char32_t> letters) {
+    std::sort(letters.begin(), letters.end());
+    letters.erase(std::unique(letters.begin(), letters.end()), letters.end());
+    for (std::size_t i = 0; i < out_->guard_sets.size(); ++i)
+      if (out_->guard_sets[i].letters == letters) return static_cast<std::uint32_t>(i);
+    out_->guard_sets.push_back(CharSet{std::move(letters)});
+    return static_cast<std::uint32_t>(out_->guard_sets.size() - 1);
   }
 
   // For letters the fast table leaves to the full path, what that path would write unless a
@@ -844,15 +883,7 @@ class Compiler {
         if (!side.used) return;
         *boundary = side.boundary;
         if (side.letters.empty()) return;
-        // Upper- and lowercase forms of a letter have the same rules: one set for both.
-        std::vector<char32_t> letters(side.letters.begin(), side.letters.end());
-        for (std::size_t i = 0; i < out_->guard_sets.size(); ++i)
-          if (out_->guard_sets[i].letters == letters) {
-            *index = static_cast<std::uint32_t>(i);
-            return;
-          }
-        out_->guard_sets.push_back(CharSet{std::move(letters)});
-        *index = static_cast<std::uint32_t>(out_->guard_sets.size() - 1);
+        *index = GuardSet(std::vector<char32_t>(side.letters.begin(), side.letters.end()));
       };
       add_set(prev, &e.prev_set, &e.prev_boundary);
       add_set(next, &e.next_set, &e.next_boundary);

@@ -436,7 +436,8 @@ class Converter {
   // a whole block).
   bool GuardsHold(const FastEntry& e, std::size_t p, std::uint8_t checked = 0xFF) const {
     const std::uint8_t guards = e.guards & checked;
-    if ((guards & FastEntry::kAtWordStart) && AtWordStartQuick(p) && ExceptionMayOpenAt(p)) return false;
+    // The opening first: it is cheap and seldom true, where a word start is a coin toss.
+    if ((guards & FastEntry::kAtWordStart) && ExceptionMayOpenAt(e, p) && AtWordStartQuick(p)) return false;
     if ((guards & FastEntry::kNextIsChild) && NextMayContinueKey(e.guard_node, p + 2)) return false;
     if ((guards & FastEntry::kTriggerNear) && TriggerNear(p)) return false;
     if ((guards & FastEntry::kPrevChar) &&
@@ -504,6 +505,13 @@ class Converter {
 
   // Whether an exception word may begin with the two-byte letter at p and the character after
   // it (true when unsure).
+  bool ExceptionMayOpenAt(const FastEntry& e, std::size_t p) const {
+    if (e.opening_mask == 0) return ExceptionMayOpenAt(p);
+    const std::size_t at = p + 2;
+    if (at >= in_.size) return !in_.final || (e.opening_mask & kNeighbourNotWord);
+    char32_t cp;
+    return !QuickCharAt(at, &cp) || (t_.neighbour_bits[cp] & e.opening_mask) != 0;
+  }
   bool ExceptionMayOpenAt(std::size_t p) const {
     const char32_t first = t_.SourceLower(((in_.data[p] & 0x1Fu) << 6) | (in_.data[p + 1] & 0x3Fu));
     const std::size_t at = p + 2;
