@@ -112,6 +112,9 @@ struct FastEntry {
   // kAtWordStart: the characters after this letter with which an exception word may begin, as
   // neighbour bits (0: unknown, the engine searches exception_openings).
   std::uint32_t opening_mask = 0;
+  // kNextIsChild: the letters that go on with guard_node's keys, as neighbour bits (0: the
+  // engine searches the node's children).
+  std::uint32_t child_mask = 0;
 };
 
 // CompiledTable::neighbour_bits: bits 0 to kNeighbourSetBits-1 stand for guard sets; the others

@@ -767,7 +767,16 @@ class Compiler {
       if (!seconds.empty()) opening.set = GuardSet(std::move(seconds));
       openings.emplace_back(c, opening);
     }
-    bool any = !openings.empty();
+    // The letters that go on with a key, for kNextIsChild.
+    std::vector<std::pair<char32_t, std::uint32_t>> children;
+    for (char32_t c = 0x80; c < 0x800; ++c) {
+      const FastEntry& e = out_->fast2[c];
+      if (!(e.guards & FastEntry::kNextIsChild)) continue;
+      std::vector<char32_t> letters;
+      for (const auto& [letter, node] : out_->nodes[e.guard_node].children) letters.push_back(letter);
+      if (!letters.empty()) children.emplace_back(c, GuardSet(std::move(letters)));
+    }
+    bool any = !openings.empty() || !children.empty();
     for (const FastEntry& e : out_->fast2) any = any || (e.guards & (FastEntry::kPrevChar | FastEntry::kNextChar));
     if (!any) return;
     out_->neighbour_bits.assign(CompiledTable::kLowerTableSize, 0);
@@ -794,6 +803,7 @@ class Compiler {
     for (const auto& [c, opening] : openings)
       if (opening.known && (opening.set == FastEntry::kNoSet || opening.set < kNeighbourSetBits))
         out_->fast2[c].opening_mask = mask(opening.set, opening.word_end) | kNeighbourMark;
+    for (const auto& [c, set] : children) out_->fast2[c].child_mask = mask(set, false);
   }
 
   // The index of the guard set holding `letters` (sorted, no repeats), added if new: upper-

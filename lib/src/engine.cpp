@@ -438,7 +438,7 @@ class Converter {
     const std::uint8_t guards = e.guards & checked;
     // The opening first: it is cheap and seldom true, where a word start is a coin toss.
     if ((guards & FastEntry::kAtWordStart) && ExceptionMayOpenAt(e, p) && AtWordStartQuick(p)) return false;
-    if ((guards & FastEntry::kNextIsChild) && NextMayContinueKey(e.guard_node, p + 2)) return false;
+    if ((guards & FastEntry::kNextIsChild) && NextMayContinueKey(e, p + 2)) return false;
     if ((guards & FastEntry::kTriggerNear) && TriggerNear(p)) return false;
     if ((guards & FastEntry::kPrevChar) &&
         NeighbourMayMatch(e.prev_set, e.prev_boundary, e.prev_mask, p, /*before=*/true))
@@ -529,11 +529,12 @@ class Converter {
   }
 
   // Whether the character at `at` may go on with the key at trie node `node` (true when unsure).
-  bool NextMayContinueKey(std::uint32_t node, std::size_t at) const {
+  bool NextMayContinueKey(const FastEntry& e, std::size_t at) const {
     if (at >= in_.size) return !in_.final;
     char32_t cp;
-    if (!QuickCharAt(at, &cp) || Repairable(cp)) return true;
-    return t_.nodes[node].Child(t_.SourceLower(cp)) != 0;
+    if (!QuickCharAt(at, &cp)) return true;
+    if (e.child_mask != 0) return (t_.neighbour_bits[cp] & e.child_mask) != 0;
+    return Repairable(cp) || t_.nodes[e.guard_node].Child(t_.SourceLower(cp)) != 0;
   }
 
   // Whether a letter some context rule needs (CompiledTable::trigger_pairs) starts anywhere in
