@@ -727,10 +727,19 @@ class Compiler {
       const bool free = !out_->protect_start[c] && !(out_->pass_through && c == '-');
       out_->ascii_copy[c] = free && !out_->ascii_start[c];
       // Started keys that all go on with a mark, and nothing else that reads this letter.
-      if (free && out_->ascii_start[c] && !(out_->repair_lookalikes && out_->ascii_lookalike[c]) &&
+      bool unless_mark = false;
+      if (out_->ascii_start[c] && !(out_->repair_lookalikes && out_->ascii_lookalike[c]) &&
           out_->exception_start.Get(c) == 0) {
         const std::uint32_t node = out_->start.Get(c);
-        out_->ascii_copy_unless_mark[c] = node != 0 && out_->nodes[node].rules.empty() && OnlyMarkChildren(out_->nodes[node]);
+        unless_mark = node != 0 && out_->nodes[node].rules.empty() && OnlyMarkChildren(out_->nodes[node]);
+      }
+      out_->ascii_copy_unless_mark[c] = free && unless_mark;
+      // A letter only a pass-through token keeps from being copied: the pair table copies it,
+      // and the engine checks the block for tokens (pair_table::kTokenLetter).
+      if (out_->pass_through && out_->protect_start[c] && std::isalpha(c)) {
+        out_->token_letter_copy[c] = !out_->ascii_start[c];
+        out_->token_letter_copy_unless_mark[c] = unless_mark;
+        out_->any_token_letter = out_->any_token_letter || !out_->ascii_start[c] || unless_mark;
       }
     }
     out_->pair_table = pair_table::Build(*out_);

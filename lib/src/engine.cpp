@@ -34,14 +34,14 @@ inline bool AsciiCopied(const CompiledTable& t, const unsigned char* in) {
 // the output stores may alias anything, so the compiler would read them again for every block.
 template <std::size_t kBlock = pair_table::kBlock>
 inline std::size_t StepBlock(const CompiledTable& t, const std::uint64_t* table, bool scan, const unsigned char* in,
-                             char** o, bool* guarded) {
+                             char** o, pair_table::BlockNotes* notes) {
   static_assert(kBlock % ascii_scan::kWidth == 0, "scanned runs replace one block");
   if (scan && AsciiCopied<kBlock>(t, in) && !utf8::IsContinuation(in[kBlock]) && !utf8::kMarkLead[in[kBlock]]) {
     std::memcpy(*o, in, kBlock);
     *o += kBlock;
     return kBlock;
   }
-  return pair_table::ConvertBlock<kBlock>(table, in, o, guarded);
+  return pair_table::ConvertBlock<kBlock>(table, in, o, notes);
 }
 
 enum class CaseForm { kLower, kTitle, kUpper };
@@ -262,9 +262,9 @@ class Converter {
       if (p >= wide_from_ && p + pair_table::kWideBlock <= limit &&
           p + pair_table::BlockReach(pair_table::kWideBlock) <= in_.size) {
         char* const wide_out = o;
-        bool guarded = false;
-        const std::size_t consumed = StepBlock<pair_table::kWideBlock>(t_, table, scan, in_.data + p, &o, &guarded);
-        if (consumed != 0 && !guarded) {
+        pair_table::BlockNotes notes;
+        const std::size_t consumed = StepBlock<pair_table::kWideBlock>(t_, table, scan, in_.data + p, &o, &notes);
+        if (consumed != 0 && !notes.guarded && !(notes.token_letters && tokens_.MayStartIn(p, p + consumed))) {
           wide_failures_ = 0;
           p += consumed;
           continue;
@@ -275,14 +275,17 @@ class Converter {
         ++wide_failures_;
       }
       char* const block_out = o;
-      bool guarded = false;
-      const std::size_t consumed = StepBlock(t_, table, scan, in_.data + p, &o, &guarded);
-      const std::size_t failed_guard = guarded ? FirstFailingGuard(p, p + consumed) : SIZE_MAX;
-      if (consumed == 0 || failed_guard != SIZE_MAX) {
+      pair_table::BlockNotes notes;
+      const std::size_t consumed = StepBlock(t_, table, scan, in_.data + p, &o, &notes);
+      const std::size_t failed_guard = notes.guarded ? FirstFailingGuard(p, p + consumed) : SIZE_MAX;
+      // Where a pass-through token may begin in the block, its letters go the careful way.
+      const bool token_risk = consumed != 0 && notes.token_letters && tokens_.MayStartIn(p, p + consumed);
+      if (consumed == 0 || failed_guard != SIZE_MAX || token_risk) {
         // Keep what comes before the character the block could not decide; the careful path
         // goes on from there.
         std::size_t stop = consumed == 0 ? DecidedPrefixEnd(p) : failed_guard;
         if (consumed == 0) stop = std::min(stop, FirstFailingGuard(p, stop));
+        if (token_risk || (consumed == 0 && t_.any_token_letter && stop > p && tokens_.MayStartIn(p, stop))) stop = p;
         o = block_out;
         for (std::size_t q = p; q < stop; ++q) {
           const std::uint64_t e = table[pair_table::Index(in_.data + q)];
@@ -298,10 +301,13 @@ class Converter {
     if (in_.final && limit == in_.size && p < limit && limit - p < pair_table::kBlockReach) {
       o = w->WithRoom(o, pair_table::kBlockRoom, pair_table::kBlockRoom);
       char* const tail_out = o;
-      bool guarded = false;
-      if (pair_table::ConvertTail(table, in_.data + p, limit - p, &o, &guarded)) {
-        if (guarded && FirstFailingGuard(p, limit) != SIZE_MAX) o = tail_out;
-        else p = limit;
+      pair_table::BlockNotes notes;
+      if (pair_table::ConvertTail(table, in_.data + p, limit - p, &o, &notes)) {
+        if ((notes.guarded && FirstFailingGuard(p, limit) != SIZE_MAX) ||
+            (notes.token_letters && tokens_.MayStartIn(p, limit)))
+          o = tail_out;
+        else
+          p = limit;
       }
     }
     w->SetCursor(o);
@@ -996,6 +1002,8 @@ class Converter {
   mutable std::size_t trigger_scan_ = SIZE_MAX, last_trigger_ = SIZE_MAX;
   // The vectorised scan's (trigger_scan::Pairs): where its visits began, and the next trigger.
   mutable std::size_t trigger_from_ = SIZE_MAX, next_trigger_ = SIZE_MAX;
+  // Where pass-through tokens may begin with a letter (for pair-table blocks).
+  mutable TokenIndicators tokens_{in_.data, in_.size, t_.max_key_bytes + kContextWindow};
   // Pair-table blocks that failed in a row (TightRun).
   mutable unsigned block_failures_ = 0;
   // BlockRun's wide blocks start again here, at least kNarrowStretch bytes past the last that
@@ -1030,14 +1038,15 @@ std::size_t RunWholeBlocks(const CompiledTable& table, const unsigned char* data
   constexpr std::size_t kBlockRoom = pair_table::BlockRoom(kBlock);
   const std::uint64_t* table_entries = table.pair_table.data();
   const bool scan = table.ascii_copy_set.usable;
+  TokenIndicators tokens(data, size, table.max_key_bytes + kContextWindow);
   char* o = *out;
   std::size_t p = 0;
   while (p + kBlockReach <= size) {
     o = room(o, p, kBlockRoom);
     char* const block_out = o;
-    bool guarded = false;
-    const std::size_t consumed = StepBlock<kBlock>(table, table_entries, scan, data + p, &o, &guarded);
-    if (consumed == 0 || guarded) {
+    pair_table::BlockNotes notes;
+    const std::size_t consumed = StepBlock<kBlock>(table, table_entries, scan, data + p, &o, &notes);
+    if (consumed == 0 || notes.guarded || (notes.token_letters && tokens.MayStartIn(p, p + consumed))) {
       *out = block_out;
       return p;
     }
@@ -1045,10 +1054,13 @@ std::size_t RunWholeBlocks(const CompiledTable& table, const unsigned char* data
   }
   if (p < size) {
     o = room(o, p, kBlockRoom);
-    bool guarded = false;
+    pair_table::BlockNotes notes;
     char* const tail_out = o;
-    if (pair_table::ConvertTail(table_entries, data + p, size - p, &o, &guarded) && !guarded) p = size;
-    else o = tail_out;
+    if (pair_table::ConvertTail(table_entries, data + p, size - p, &o, &notes) && !notes.guarded &&
+        !(notes.token_letters && tokens.MayStartIn(p, size)))
+      p = size;
+    else
+      o = tail_out;
   }
   *out = o;
   return p;

@@ -89,7 +89,9 @@ std::vector<std::uint64_t> Build(const CompiledTable& table) {
     if (a < 0x80) {
       before_continuation[a] = general;  // a continuation after ASCII is ill-formed
       before_other[a] = table.ascii_copy[a] ? Entry(&c, 1, 0) : general;
-      if (table.ascii_copy_unless_mark[a] || (!table.ascii_copy[a] && !table.ascii_start[a])) ascii_rows.push_back(a);
+      if (table.ascii_copy_unless_mark[a] || (!table.ascii_copy[a] && !table.ascii_start[a]) ||
+          table.token_letter_copy_unless_mark[a])
+        ascii_rows.push_back(a);
     } else if (utf8::IsContinuation(static_cast<unsigned char>(a))) {
       // The tail of a two-byte letter, written with its lead. A second continuation would be
       // part of a longer (or ill-formed) sequence, which this table never handles.
@@ -124,6 +126,11 @@ std::vector<std::uint64_t> Build(const CompiledTable& table) {
     for (unsigned a : ascii_rows) {
       if (continuation) continue;  // stays general
       const char c = static_cast<char>(a);
+      if (table.token_letter_copy[a] || table.token_letter_copy_unless_mark[a]) {
+        const bool leave = table.token_letter_copy_unless_mark[a] && utf8::kMarkLead[b];
+        row[a] = leave ? general : Entry(&c, 1, kTokenLetter);
+        continue;
+      }
       bool leave = false;
       if (table.ascii_copy_unless_mark[a]) {
         leave = utf8::kMarkLead[b];  // a mark may complete a key with this letter

@@ -46,6 +46,10 @@ inline constexpr std::uint8_t kMark = 2;     // may begin a combining mark (also
 inline constexpr std::uint8_t kGuarded = 4;
 // A step of a three-byte character (see above): the block's bytes need a check.
 inline constexpr std::uint8_t kThree = 8;
+// An ASCII letter copied as it is, where pass-through tokens are on: a URL, an e-mail address
+// or a Roman numeral may begin with it, which the engine rules out for the block as a whole
+// (TokenIndicators) before it keeps the block.
+inline constexpr std::uint8_t kTokenLetter = 16;
 inline constexpr std::size_t kMaxOutput = 6;
 inline constexpr std::size_t kEntries = 0x10000;
 
@@ -55,6 +59,13 @@ inline constexpr std::uint64_t kGeneralBit = std::uint64_t{kGeneral} << kFlagShi
 inline constexpr std::uint64_t kMarkBit = std::uint64_t{kMark} << kFlagShift;
 inline constexpr std::uint64_t kGuardedBit = std::uint64_t{kGuarded} << kFlagShift;
 inline constexpr std::uint64_t kThreeBit = std::uint64_t{kThree} << kFlagShift;
+inline constexpr std::uint64_t kTokenLetterBit = std::uint64_t{kTokenLetter} << kFlagShift;
+
+// What a block that was converted holds that its caller must check before keeping it.
+struct BlockNotes {
+  bool guarded = false;        // a letter with guards (kGuarded)
+  bool token_letters = false;  // a letter a pass-through token may begin with (kTokenLetter)
+};
 
 // Builds the table for a compiled table whose fast2/ascii_copy are final.
 std::vector<std::uint64_t> Build(const CompiledTable& table);
@@ -100,12 +111,12 @@ static_assert(BlockRoom(kWideBlock) <= 128, "the engine's Writer starts with 128
 
 // Converts one block of kBlock bytes starting at `in` (a character boundary, never a
 // continuation byte) into `out`, which has BlockRoom(kBlock) bytes of room. Returns the input
-// bytes consumed (kBlock, or one more when the block ends inside a two-byte letter) and advances *out, or returns 0 when some pair in
-// the block needs the careful path (then *out is unchanged and whatever was written past it is
-// garbage). *guarded tells whether the block holds a guarded letter (kGuarded), whose guards
-// the caller checks before it keeps the output.
+// bytes consumed (kBlock, or one more when the block ends inside a two-byte letter) and advances
+// *out, or returns 0 when some pair in the block needs the careful path (then *out is unchanged
+// and whatever was written past it is garbage). *notes tells what the caller checks before it
+// keeps the output: guarded letters (kGuarded), letters a token may begin with (kTokenLetter).
 template <std::size_t kBlock = pair_table::kBlock>
-inline std::size_t ConvertBlock(const std::uint64_t* table, const unsigned char* in, char** out, bool* guarded) {
+inline std::size_t ConvertBlock(const std::uint64_t* table, const unsigned char* in, char** out, BlockNotes* notes) {
   char* o = *out;
   std::uint64_t flags = 0;
   // Unrolled whole, wide blocks too (GCC stops at 16 by itself): a loop counter would cost
@@ -138,7 +149,8 @@ inline std::size_t ConvertBlock(const std::uint64_t* table, const unsigned char*
   // A three-byte character must end by in[kBlock], the one byte a block may take past its end.
   if ((flags & kThreeBit) && !ThreeByteWhole(in, kBlock, kBlock + 1)) return 0;
   *out = o;
-  *guarded = (flags & kGuardedBit) != 0;
+  notes->guarded = (flags & kGuardedBit) != 0;
+  notes->token_letters = (flags & kTokenLetterBit) != 0;
   return kBlock + (continues & 1);
 }
 
@@ -147,7 +159,8 @@ inline std::size_t ConvertBlock(const std::uint64_t* table, const unsigned char*
 // that is neither a continuation nor a mark would do). Returns false, with *out unchanged,
 // when some pair needs the careful path. Short inputs, one line at a time say, would
 // otherwise spend a good part of their time on the slower path.
-inline bool ConvertTail(const std::uint64_t* table, const unsigned char* in, std::size_t n, char** out, bool* guarded) {
+inline bool ConvertTail(const std::uint64_t* table, const unsigned char* in, std::size_t n, char** out,
+                        BlockNotes* notes) {
   char* o = *out;
   std::uint64_t flags = 0;
   auto put = [&](std::uint64_t e) {
@@ -160,7 +173,8 @@ inline bool ConvertTail(const std::uint64_t* table, const unsigned char* in, std
   if (flags & (kGeneralBit | kMarkBit)) return false;
   if ((flags & kThreeBit) && !ThreeByteWhole(in, n, n)) return false;
   *out = o;
-  *guarded = (flags & kGuardedBit) != 0;
+  notes->guarded = (flags & kGuardedBit) != 0;
+  notes->token_letters = (flags & kTokenLetterBit) != 0;
   return true;
 }
 

@@ -1,10 +1,19 @@
 #include "pass_through.hpp"
 
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <initializer_list>
 #include <cctype>
 #include <cstring>
 #include <string_view>
 
 #include "unicode.hpp"
+
+#if defined(__SSE2__)
+#define ORTAQ_TOKEN_SCAN_SSE2 1
+#include <emmintrin.h>
+#endif
 #include "utf8.hpp"
 
 namespace ortaq {
@@ -95,6 +104,111 @@ bool TokenMayStartWith(unsigned char first, unsigned char second) {
     case '#': return !space;
     default: return true;  // letters begin schemes, numerals, addresses, domains and paths
   }
+}
+
+namespace {
+
+bool IsAsciiSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+}  // namespace
+
+namespace {
+
+// What a byte may be part of, for TokenIndicators: most bytes are none of these.
+enum : std::uint8_t { kSign = 1, kDot = 2, kRoman = 4 };
+constexpr std::array<std::uint8_t, 256> kIndicatorClass = [] {
+  std::array<std::uint8_t, 256> c{};
+  for (unsigned char b : {'@', ':', '/', '\\'}) c[b] = kSign;
+  c['.'] = kDot;
+  for (unsigned char b : {'I', 'V', 'X', 'L', 'C', 'D', 'M'}) c[b] = kRoman;
+  return c;
+}();
+
+}  // namespace
+
+bool TokenIndicators::IndicatorAt(std::size_t q) const {
+  switch (kIndicatorClass[data_[q]]) {
+    case kSign:
+      return true;
+    case kDot:
+      if (q + 1 < size_ && IsAsciiWord(data_[q + 1])) return true;  // a domain, a file name
+      return q >= 3 && std::tolower(data_[q - 3]) == 'w' && std::tolower(data_[q - 2]) == 'w' &&
+             std::tolower(data_[q - 1]) == 'w';
+    case kRoman: {
+      // Two capitals or more, not followed by a letter or an apostrophe (ClassifyToken's test):
+      // words in capitals (DIŞ, MIDI) are common in some texts.
+      // And only from a token start: not inside a word.
+      if (q > 0 && (kIndicatorClass[data_[q - 1]] == kRoman || IsAsciiWord(data_[q - 1]))) return false;
+      std::size_t end = q;
+      while (end < size_ && end - q < 16 && kIndicatorClass[data_[end]] == kRoman) ++end;
+      if (end - q < 2) return false;
+      if (end >= size_ || end - q >= 16) return true;
+      const unsigned char next = data_[end];
+      if (next < 0x80) return !IsAsciiWord(next) && next != '\'' && next != '`';
+      const utf8::Decoded d = utf8::Decode(data_ + end, data_ + size_);
+      return d.length <= 0 || !unicode::IsWordChar(d.code_point);
+    }
+    default:
+      return false;
+  }
+}
+
+std::size_t TokenIndicators::NextIndicator(std::size_t from) {
+  if (indicator_from_ == SIZE_MAX || from < indicator_from_) {
+    indicator_from_ = from;
+    indicator_ = from;
+  } else if (indicator_ >= from) {
+    indicator_from_ = from;
+    return indicator_;
+  }
+  indicator_from_ = from;
+  std::size_t q = std::max(indicator_, from);
+#if ORTAQ_TOKEN_SCAN_SSE2
+  // Sixteen bytes at a time: the signs and dots, and Roman capitals with another after them,
+  // are candidates that IndicatorAt then judges.
+  const auto any_of = [](__m128i v, std::initializer_list<char> bytes) {
+    __m128i hit = _mm_setzero_si128();
+    for (char b : bytes) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(b)));
+    return static_cast<unsigned>(_mm_movemask_epi8(hit));
+  };
+  for (; q + 17 <= size_; q += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data_ + q));
+    const unsigned signs = any_of(v, {'@', ':', '/', '\\', '.'});
+    const unsigned roman = any_of(v, {'I', 'V', 'X', 'L', 'C', 'D', 'M'}) |
+                           (kIndicatorClass[data_[q + 16]] == kRoman ? 1u << 16 : 0u);
+    for (unsigned candidates = signs | (roman & (roman >> 1)); candidates != 0; candidates &= candidates - 1) {
+      const std::size_t at = q + static_cast<std::size_t>(std::countr_zero(candidates));
+      if (IndicatorAt(at)) {
+        indicator_ = at;
+        return at;
+      }
+    }
+  }
+#endif
+  while (q < size_ && (kIndicatorClass[data_[q]] == 0 || !IndicatorAt(q))) ++q;
+  indicator_ = q;
+  return q;
+}
+
+std::size_t TokenIndicators::NextSpace(std::size_t from) {
+  if (space_from_ != SIZE_MAX && from >= space_from_ && space_ >= from) {
+    space_from_ = from;
+    return space_;
+  }
+  std::size_t q = (space_from_ != SIZE_MAX && from >= space_from_) ? std::max(space_, from) : from;
+  space_from_ = from;
+  while (q < size_ && !IsAsciiSpace(data_[q])) ++q;
+  space_ = q;
+  return q;
+}
+
+bool TokenIndicators::MayStartIn(std::size_t from, std::size_t to) {
+  const std::size_t indicator = NextIndicator(from);
+  if (indicator < to) return true;
+  // Past the stretch: a token begun in it reaches the indicator only if no white space comes
+  // first, and ClassifyToken only sees that far from a start before `to`.
+  if (indicator >= size_ || indicator - to >= window_) return false;
+  return NextSpace(to) > indicator;
 }
 
 ProtectedToken ClassifyToken(const unsigned char* data, std::size_t p, std::size_t hi) {

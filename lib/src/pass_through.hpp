@@ -5,6 +5,7 @@
 #define ORTAQ_PASS_THROUGH_HPP_
 
 #include <cstddef>
+#include <cstdint>
 
 namespace ortaq {
 
@@ -30,6 +31,32 @@ bool IsTokenSpace(char32_t c);
 
 // Whether a token may start right after `previous` (white space or opening punctuation).
 bool MayStartTokenAfter(char32_t previous);
+
+// Rules out, for a stretch of text at a time, that a token begins there with an ASCII letter,
+// so that the letters of a Latin-script text need not each be looked at as a possible token
+// start. Every token ClassifyToken protects that begins with a letter holds one of these
+// within the window it reads, before the first white space: '@', ':', '/', '\\', a '.' before
+// an ASCII letter or digit, "www.", or two Roman capitals in a row. Positions of those and of
+// white space are found once per conversion (the queries move forward; one that goes back
+// starts the search again from there).
+class TokenIndicators {
+ public:
+  // `window`: how far past a token's start ClassifyToken may read.
+  TokenIndicators(const unsigned char* data, std::size_t size, std::size_t window)
+      : data_(data), size_(size), window_(window) {}
+  // False when no letter in [from, to) can begin a protected token; true when one may.
+  bool MayStartIn(std::size_t from, std::size_t to);
+
+ private:
+  bool IndicatorAt(std::size_t q) const;
+  std::size_t NextIndicator(std::size_t from);  // size_ when none
+  std::size_t NextSpace(std::size_t from);      // size_ when none
+
+  const unsigned char* data_;
+  std::size_t size_, window_;
+  std::size_t indicator_from_ = SIZE_MAX, indicator_ = 0;  // the first indicator at or after indicator_from_
+  std::size_t space_from_ = SIZE_MAX, space_ = 0;
+};
 
 }  // namespace ortaq
 
