@@ -181,6 +181,51 @@ TEST(FastPath, NeighbourChecksBeyondTheBitsOfTheirTable) {
   EXPECT_GT(rule_hits, 100) << "the context rules were hardly exercised";
 }
 
+// ASCII letters are decided by the pair table too: replaced (a > а), copied, or guarded (a
+// neighbour rule, a longer key, an exception word), with and without pass-through tokens.
+TEST(FastPath, AsciiLettersWithRulesAgreeWithTheReferenceEngine) {
+  const char* table =
+      "@from x\n@to y\n@case auto\nclass V = a e i o u\n"
+      "a > а\nb > б\nd > д\ne > е\ng > г\nk > к\nl > л\nm > м\nn > н\no > о\nr > р\ns > с\nt > т\nu > у\n"
+      "i > и\ni > й / V _\ny > ы\ny > й / _ V\nsh > ш\nc > ц\nch > ч\nexception tot > ТОТ\n";
+  const char* const words[] = {"ai", "oy", "yo", "shash", "church", "tot", "Tot", "TOT", "totem", "iii", "kitap",
+                               "Kitap", "KITAP", "bala", "http://x.kz/kitap", "a@b.kz", "XIV", "c\xCC\xA7", "é", "ш"};
+  for (const bool pass_through : {false, true}) {
+    SCOPED_TRACE(pass_through ? "pass-through" : "no pass-through");
+    Options fast_options, reference_options;
+    fast_options.pass_through = reference_options.pass_through = pass_through;
+    reference_options.reference_engine = true;
+    Status status;
+    auto fast = Transliterator::FromText(table, "ascii.tbl", fast_options, &status);
+    ASSERT_NE(fast, nullptr) << status.message();
+    auto reference = Transliterator::FromText(table, "ascii.tbl", reference_options, &status);
+    ASSERT_NE(reference, nullptr) << status.message();
+    Rng rng{0xA5C11};
+    int differences = 0;
+    for (int n = 0; n < 600 && differences < 5; ++n) {
+      std::string input;
+      const std::size_t count = rng.Next() % 40;
+      for (std::size_t k = 0; k < count; ++k) {
+        const std::uint64_t r = rng.Next();
+        input += words[(r >> 8) % (sizeof words / sizeof words[0])];
+        input += r % 5 == 0 ? ". " : (r % 7 == 0 ? "\n" : " ");
+      }
+      // Half the inputs end with a letter: the last byte's pair is with the end.
+      if (n % 2 == 0) input += words[n / 2 % 2];  // "ai" or "oy"
+      std::string a, b, range;
+      ASSERT_TRUE(fast->Transliterate(input, &a).ok());
+      ASSERT_TRUE(reference->Transliterate(input, &b).ok());
+      std::size_t stopped = 0;
+      ASSERT_TRUE(fast->TransliterateRange(input, 0, input.size(), &range, &stopped).ok());
+      if (a != b || range != b) {
+        ++differences;
+        ADD_FAILURE() << "input     " << Printable(input) << "\nfast      " << Printable(a) << "\nrange     "
+                      << Printable(range) << "\nreference " << Printable(b);
+      }
+    }
+  }
+}
+
 // Pair-table blocks copy the ASCII letters of Latin text even though a pass-through token may
 // begin with one; they rule tokens out for the block as a whole by what every protected token
 // holds near its start ('@', ':', '/', '\\', a '.' before a letter, "www.", two Roman capitals).

@@ -682,6 +682,10 @@ class Compiler {
 
   // Decides ahead, for every two-byte letter, what the engine's full path would do whenever
   // that does not depend on the neighbours: copy it, or write one known output.
+  // The letters the fast table decides: two-byte ones (U+0080..U+07FF: Latin, Greek,
+  // Cyrillic) and the ASCII letters (which the pair table then decides too).
+  static bool FastLetter(char32_t c) { return c >= 0x80 || std::isalpha(static_cast<int>(c)); }
+
   void BuildFastTable() {
     // The mark flags are not a fast path: the full path reads them too (MarkAt).
     for (char32_t c = 0x80; c < 0x800; ++c) out_->fast2[c].mark = unicode::IsMark(c);
@@ -689,7 +693,8 @@ class Compiler {
       out_->fast_pool.append(8, '\0');
       return;
     }
-    for (char32_t c = 0x80; c < 0x800; ++c) {
+    for (char32_t c = 0; c < 0x800; ++c) {
+      if (!FastLetter(c)) continue;
       FastEntry& e = out_->fast2[c];
       if (out_->repair_lookalikes && out_->lookalike[c] != 0) continue;  // kGeneral: depends on the word
       if (out_->exception_start.Get(c) != 0) continue;  // kGeneral: may begin an exception
@@ -728,20 +733,16 @@ class Compiler {
       out_->ascii_copy[c] = free && !out_->ascii_start[c];
       // Started keys that all go on with a mark, and nothing else that reads this letter.
       bool unless_mark = false;
-      if (out_->ascii_start[c] && !(out_->repair_lookalikes && out_->ascii_lookalike[c]) &&
+      if (free && out_->ascii_start[c] && !(out_->repair_lookalikes && out_->ascii_lookalike[c]) &&
           out_->exception_start.Get(c) == 0) {
         const std::uint32_t node = out_->start.Get(c);
         unless_mark = node != 0 && out_->nodes[node].rules.empty() && OnlyMarkChildren(out_->nodes[node]);
       }
       out_->ascii_copy_unless_mark[c] = free && unless_mark;
-      // A letter only a pass-through token keeps from being copied: the pair table copies it,
-      // and the engine checks the block for tokens (pair_table::kTokenLetter).
-      if (out_->pass_through && out_->protect_start[c] && std::isalpha(c)) {
-        out_->token_letter_copy[c] = !out_->ascii_start[c];
-        out_->token_letter_copy_unless_mark[c] = unless_mark;
-        out_->any_token_letter = out_->any_token_letter || !out_->ascii_start[c] || unless_mark;
-      }
     }
+    // Letters a token may begin with are decided by the pair table all the same, and the
+    // engine checks each block for tokens (pair_table::kTokenLetter).
+    out_->any_token_letter = out_->pass_through;
     out_->pair_table = pair_table::Build(*out_);
     // (CompileForeignWords ran before BuildTrie.)
     const bool foreign = out_->foreign_words_on && (!out_->foreign_letters.letters.empty() || !out_->foreign_words.empty());
@@ -761,7 +762,8 @@ class Compiler {
       bool known = true;      // false: a one-letter stem, any second letter will do
     };
     std::vector<std::pair<char32_t, Opening>> openings;
-    for (char32_t c = 0x80; c < 0x800; ++c) {
+    for (char32_t c = 0; c < 0x800; ++c) {
+      if (!FastLetter(c)) continue;
       const FastEntry& e = out_->fast2[c];
       if (!(e.guards & FastEntry::kAtWordStart)) continue;
       const char32_t first = out_->SourceLower(c);
@@ -778,7 +780,8 @@ class Compiler {
     }
     // The letters that go on with a key, for kNextIsChild.
     std::vector<std::pair<char32_t, std::uint32_t>> children;
-    for (char32_t c = 0x80; c < 0x800; ++c) {
+    for (char32_t c = 0; c < 0x800; ++c) {
+      if (!FastLetter(c)) continue;
       const FastEntry& e = out_->fast2[c];
       if (!(e.guards & FastEntry::kNextIsChild)) continue;
       std::vector<char32_t> letters;
@@ -833,7 +836,8 @@ class Compiler {
   // context is only classes or boundaries leaves the letter to the full path.
   void BuildGuardedEntries() {
     std::set<char32_t> triggers;
-    for (char32_t c = 0x80; c < 0x800; ++c) {
+    for (char32_t c = 0; c < 0x800; ++c) {
+      if (!FastLetter(c)) continue;
       FastEntry& e = out_->fast2[c];
       if (e.kind != FastEntry::kGeneral || e.mark) continue;
       if (out_->repair_lookalikes && out_->lookalike[c] != 0) continue;

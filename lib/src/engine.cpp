@@ -402,9 +402,17 @@ class Converter {
         checked = static_cast<std::uint8_t>(~FastEntry::kTriggerNear);
       for (; guarded != 0; guarded &= guarded - 1) {
         const std::size_t q = from + static_cast<std::size_t>(std::countr_zero(guarded));
-        if (!GuardsHold(t_.fast2[((d[q] & 0x1Fu) << 6) | (d[q + 1] & 0x3Fu)], q, checked)) return q;
+        // An ASCII letter (one byte) or a two-byte one.
+        const bool ascii = d[q] < 0x80;
+        const FastEntry& e = ascii ? t_.fast2[d[q]] : t_.fast2[((d[q] & 0x1Fu) << 6) | (d[q + 1] & 0x3Fu)];
+        if (!GuardsHold(e, q, checked, ascii ? 1 : 2)) return q;
       }
     }
+    // The input's last byte, an ASCII letter perhaps (its pair is with the NUL after the end).
+    const std::size_t final_byte = in_.size - 1;
+    if (end > final_byte && final_byte >= p && d[final_byte] < 0x80 &&
+        ((table[d[final_byte]] >> kGuardedShift) & 1) && !GuardsHold(t_.fast2[d[final_byte]], final_byte, 0xFF, 1))
+      return final_byte;
     return SIZE_MAX;
   }
 
@@ -440,17 +448,18 @@ class Converter {
   // Whether a guarded fast decision (FastEntry::Guard) holds for the letter at p.
   // `checked` leaves out guards the caller knows to hold (kTriggerNear, when no trigger is near
   // a whole block).
-  bool GuardsHold(const FastEntry& e, std::size_t p, std::uint8_t checked = 0xFF) const {
+  // `length`: the letter's bytes (1 for ASCII).
+  bool GuardsHold(const FastEntry& e, std::size_t p, std::uint8_t checked = 0xFF, std::size_t length = 2) const {
     const std::uint8_t guards = e.guards & checked;
     // The opening first: it is cheap and seldom true, where a word start is a coin toss.
-    if ((guards & FastEntry::kAtWordStart) && ExceptionMayOpenAt(e, p) && AtWordStartQuick(p)) return false;
-    if ((guards & FastEntry::kNextIsChild) && NextMayContinueKey(e, p + 2)) return false;
+    if ((guards & FastEntry::kAtWordStart) && ExceptionMayOpenAt(e, p, length) && AtWordStartQuick(p)) return false;
+    if ((guards & FastEntry::kNextIsChild) && NextMayContinueKey(e, p + length)) return false;
     if ((guards & FastEntry::kTriggerNear) && TriggerNear(p)) return false;
     if ((guards & FastEntry::kPrevChar) &&
         NeighbourMayMatch(e.prev_set, e.prev_boundary, e.prev_mask, p, /*before=*/true))
       return false;
     if ((guards & FastEntry::kNextChar) &&
-        NeighbourMayMatch(e.next_set, e.next_boundary, e.next_mask, p + 2, /*before=*/false))
+        NeighbourMayMatch(e.next_set, e.next_boundary, e.next_mask, p + length, /*before=*/false))
       return false;
     return true;
   }
@@ -511,16 +520,17 @@ class Converter {
 
   // Whether an exception word may begin with the two-byte letter at p and the character after
   // it (true when unsure).
-  bool ExceptionMayOpenAt(const FastEntry& e, std::size_t p) const {
-    if (e.opening_mask == 0) return ExceptionMayOpenAt(p);
-    const std::size_t at = p + 2;
+  bool ExceptionMayOpenAt(const FastEntry& e, std::size_t p, std::size_t length) const {
+    if (e.opening_mask == 0) return ExceptionMayOpenAt(p, length);
+    const std::size_t at = p + length;
     if (at >= in_.size) return !in_.final || (e.opening_mask & kNeighbourNotWord);
     char32_t cp;
     return !QuickCharAt(at, &cp) || (t_.neighbour_bits[cp] & e.opening_mask) != 0;
   }
-  bool ExceptionMayOpenAt(std::size_t p) const {
-    const char32_t first = t_.SourceLower(((in_.data[p] & 0x1Fu) << 6) | (in_.data[p + 1] & 0x3Fu));
-    const std::size_t at = p + 2;
+  bool ExceptionMayOpenAt(std::size_t p, std::size_t length) const {
+    const char32_t letter = length == 1 ? in_.data[p] : ((in_.data[p] & 0x1Fu) << 6) | (in_.data[p + 1] & 0x3Fu);
+    const char32_t first = t_.SourceLower(letter);
+    const std::size_t at = p + length;
     char32_t second = 0;  // the word ends after the first letter
     if (at >= in_.size) {
       if (!in_.final) return true;

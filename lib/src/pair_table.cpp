@@ -1,6 +1,7 @@
 #include "pair_table.hpp"
 
 #include <array>
+#include <cctype>
 #include <bitset>
 
 #include "compiled_table.hpp"
@@ -72,6 +73,26 @@ std::uint64_t LetterEntry(const CompiledTable& t, unsigned a, unsigned b) {
   return General();
 }
 
+// The entry for ASCII letter `a` that the table does not copy without a look: what the fast
+// table decided (a copy, a replacement, a guarded decision), flagged kTokenLetter where a
+// pass-through token may begin with it; kGeneral when it decided nothing, or its output is
+// longer than the pair table's room allows for one input byte.
+std::uint64_t AsciiLetterEntry(const CompiledTable& t, unsigned a) {
+  const FastEntry& e = t.fast2[a];
+  const char c = static_cast<char>(a);
+  const std::uint8_t token = t.pass_through && t.protect_start[a] ? kTokenLetter : 0;
+  if (e.mark) return General();
+  if (e.kind == FastEntry::kCopy) return Entry(&c, 1, token);
+  if (e.kind == FastEntry::kReplace && e.length <= kMaxOutputPerByte)
+    return Entry(t.fast_pool.data() + e.offset, e.length, token);
+  if (e.kind == FastEntry::kGeneral && e.guards != 0) {
+    if (e.guarded_kind == FastEntry::kCopy) return Entry(&c, 1, static_cast<std::uint8_t>(kGuarded | token));
+    if (e.guarded_kind == FastEntry::kReplace && e.guarded_length <= kMaxOutputPerByte)
+      return Entry(t.fast_pool.data() + e.guarded_offset, e.guarded_length, static_cast<std::uint8_t>(kGuarded | token));
+  }
+  return General();
+}
+
 }  // namespace
 
 std::vector<std::uint64_t> Build(const CompiledTable& table) {
@@ -84,14 +105,23 @@ std::vector<std::uint64_t> Build(const CompiledTable& table) {
   const std::uint64_t nothing = Entry("", 0, 0);
   std::array<std::uint64_t, 0x100> before_continuation, before_other;
   std::vector<unsigned> ascii_rows;  // ASCII whose entry depends on the byte after it
+  // ASCII letters the fast table decides (AsciiLetterEntry), and their entries.
+  std::array<bool, 0x80> ascii_letter{};
+  std::array<std::uint64_t, 0x80> ascii_letters{};
   for (unsigned a = 0; a < 0x100; ++a) {
     const char c = static_cast<char>(a);
     if (a < 0x80) {
       before_continuation[a] = general;  // a continuation after ASCII is ill-formed
       before_other[a] = table.ascii_copy[a] ? Entry(&c, 1, 0) : general;
-      if (table.ascii_copy_unless_mark[a] || (!table.ascii_copy[a] && !table.ascii_start[a]) ||
-          table.token_letter_copy_unless_mark[a])
-        ascii_rows.push_back(a);
+      if (!table.ascii_copy[a] && std::isalpha(static_cast<int>(a))) {
+        ascii_letters[a] = AsciiLetterEntry(table, a);
+        if (ascii_letters[a] != general) {
+          ascii_letter[a] = true;
+          ascii_rows.push_back(a);
+          continue;
+        }
+      }
+      if (table.ascii_copy_unless_mark[a] || (!table.ascii_copy[a] && !table.ascii_start[a])) ascii_rows.push_back(a);
     } else if (utf8::IsContinuation(static_cast<unsigned char>(a))) {
       // The tail of a two-byte letter, written with its lead. A second continuation would be
       // part of a longer (or ill-formed) sequence, which this table never handles.
@@ -126,9 +156,9 @@ std::vector<std::uint64_t> Build(const CompiledTable& table) {
     for (unsigned a : ascii_rows) {
       if (continuation) continue;  // stays general
       const char c = static_cast<char>(a);
-      if (table.token_letter_copy[a] || table.token_letter_copy_unless_mark[a]) {
-        const bool leave = table.token_letter_copy_unless_mark[a] && utf8::kMarkLead[b];
-        row[a] = leave ? general : Entry(&c, 1, kTokenLetter);
+      if (ascii_letter[a]) {
+        // A mark after a letter that starts keys may complete one (c + U+0327 > ç).
+        row[a] = table.ascii_start[a] && utf8::kMarkLead[b] ? general : ascii_letters[a];
         continue;
       }
       bool leave = false;
