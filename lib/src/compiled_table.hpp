@@ -130,6 +130,12 @@ struct CompiledTable {
   bool case_auto = true;
 
   std::vector<CharSet> sets;
+  // For each code point below kLowerTableSize, bit s set when sets[s] holds it (s < 64).
+  std::vector<std::uint64_t> class_bits;
+  bool InSet(std::uint32_t set, char32_t lower) const {
+    if (lower < kLowerTableSize && set < 64 && !class_bits.empty()) return (class_bits[lower] >> set) & 1;
+    return sets[set].Contains(lower);
+  }
   std::int32_t vowel_set = -1;
   std::vector<OutputForms> outputs;
   std::vector<CompiledRule> rules;

@@ -223,6 +223,7 @@ class Compiler {
     CheckConflicts();
     if (errors_ > 0) return nullptr;
     BuildTrie();
+    BuildClassBits();
     return std::move(out_);
   }
 
@@ -682,6 +683,16 @@ class Compiler {
 
   // Decides ahead, for every two-byte letter, what the engine's full path would do whenever
   // that does not depend on the neighbours: copy it, or write one known output.
+  // CompiledTable::class_bits: the full path's class tests as one read for the letters most
+  // texts are made of.
+  void BuildClassBits() {
+    if (out_->sets.empty()) return;
+    out_->class_bits.assign(CompiledTable::kLowerTableSize, 0);
+    for (std::size_t s = 0; s < out_->sets.size() && s < 64; ++s)
+      for (char32_t c : out_->sets[s].letters)
+        if (c < CompiledTable::kLowerTableSize) out_->class_bits[c] |= std::uint64_t{1} << s;
+  }
+
   // The letters the fast table decides: two-byte ones (U+0080..U+07FF: Latin, Greek,
   // Cyrillic) and the ASCII letters (which the pair table then decides too).
   static bool FastLetter(char32_t c) { return c >= 0x80 || std::isalpha(static_cast<int>(c)); }

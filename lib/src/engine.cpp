@@ -760,14 +760,14 @@ class Converter {
     return Window{in_.data, lo, hi};
   }
 
-  bool IsVowel(char32_t lower) const { return t_.vowel_set >= 0 && t_.sets[static_cast<std::size_t>(t_.vowel_set)].Contains(lower); }
+  bool IsVowel(char32_t lower) const { return t_.vowel_set >= 0 && t_.InSet(static_cast<std::uint32_t>(t_.vowel_set), lower); }
 
   bool Test(const CompiledItem& item, char32_t lower) const {
     switch (item.kind) {
       case Kind::kLetter: return lower == item.letter;
       case Kind::kNotLetter: return lower != item.letter;
-      case Kind::kClass: return t_.sets[item.set].Contains(lower);
-      case Kind::kNotClass: return !t_.sets[item.set].Contains(lower);
+      case Kind::kClass: return t_.InSet(item.set, lower);
+      case Kind::kNotClass: return !t_.InSet(item.set, lower);
       default: return false;
     }
   }
@@ -790,7 +790,7 @@ class Converter {
             const char32_t lower = Key(cp, left ? at : pos);
             pos = at;
             if (IsVowel(lower)) {
-              if (!t_.sets[item.set].Contains(lower)) return false;
+              if (!t_.InSet(item.set, lower)) return false;
               break;
             }
           }
