@@ -33,6 +33,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -320,6 +321,49 @@ void OtherLineByLine(benchmark::State& state, const std::string& to, bool defaul
   SetBytes(state, Text().size());
 }
 
+// Other sources, with the options the ortaq command uses: Turkish from the shared corpus, and
+// Latin-script Kazakh made by converting the Kazakh corpus once with ortaq itself (the text is
+// the same Kazakh, as a user of the reverse tables would have it). Each about 3 MB.
+const std::string& SourceText(const std::string& from) {
+  static std::map<std::string, std::string> texts;
+  auto it = texts.find(from);
+  if (it != texts.end()) return it->second;
+  std::string text;
+  if (from == "tr-Latn") {
+    const fs::path dir = fs::path(ORTAQ_SOURCE_DIR) / ".." / "shared" / "corpora" / "tr-Latn";
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+      if (entry.path().extension() == ".txt") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    std::string corpus;
+    for (const fs::path& f : files) {
+      corpus += ReadFile(f);
+      if (!corpus.empty() && corpus.back() != '\n') corpus += '\n';
+    }
+    if (corpus.empty()) Fail("no Turkish corpus in ", dir.string());
+    while (text.size() < Corpus().size()) text += corpus;
+  } else {
+    ortaq::Status status;
+    auto forward = ortaq::Transliterator::FromIds("kk-Cyrl", from, ortaq::Options{}, &status);
+    if (!forward || !forward->Transliterate(Corpus(), &text).ok()) Fail("cannot make the ", from, " text");
+  }
+  return texts.emplace(from, std::move(text)).first->second;
+}
+
+void SourceWholeBuffer(benchmark::State& state, const std::string& from, const std::string& to) {
+  ortaq::Status status;
+  auto t = ortaq::Transliterator::FromIds(from, to, ortaq::Options{}, &status);
+  if (!t) Fail("ortaq cannot load ", from, " → ", to, ": ", status.message());
+  const std::string& text = SourceText(from);
+  std::string out;
+  for (auto _ : state) {
+    t->Transliterate(text, &out);
+    benchmark::DoNotOptimize(out.data());
+  }
+  SetBytes(state, text.size());
+}
+
 void OtherWholeBuffer(benchmark::State& state, const std::string& to, bool defaults) {
   const auto t = LoadOther(to, defaults);
   std::string out;
@@ -540,6 +584,12 @@ void Register() {
   }
   RegisterBenchmark("other/cta-2024_defaults/line_by_line", OtherLineByLine, std::string("cta-2024"), true)->UseRealTime();
   RegisterBenchmark("other/cta-2024_defaults/whole_buffer", OtherWholeBuffer, std::string("cta-2024"), true)->UseRealTime();
+  for (const auto& [from, to] : {std::pair{"tr-Latn", "cta-2024"}, std::pair{"cta-2024", "tr-Latn"},
+                                 std::pair{"cta-2024", "kk-Cyrl"}, std::pair{"kk-Latn-2021", "kk-Cyrl"}}) {
+    RegisterBenchmark((std::string("source/") + from + "--" + to + "/whole_buffer").c_str(), SourceWholeBuffer,
+                      std::string(from), std::string(to))
+        ->UseRealTime();
+  }
   RegisterBenchmark("floor/memcpy", FloorMemcpy)->UseRealTime();
   RegisterBenchmark("floor/icu_u_strFromUTF8", FloorIcuFromUtf8)->UseRealTime();
   RegisterBenchmark("floor/icu_fromUTF8_toUTF8String_line_by_line", FloorIcuRoundTripLines)->UseRealTime();

@@ -132,6 +132,14 @@ for label, key in [("kk-Cyrl → kk-Latn-2021", "kk-Latn-2021"), ("kk-Cyrl → k
                    ("kk-Cyrl → cta-2024, command's options", "cta-2024_defaults")]:
     print(f"| {label} | {fmt(mbps(f'other/{key}/line_by_line'))} | {fmt(mbps(f'other/{key}/whole_buffer'))} |")
 print()
+print("Other sources, whole buffer, with the command's options (Turkish: ../shared/corpora/tr-Latn; "
+      "Latin-script Kazakh: the corpus above converted once by ortaq):")
+print()
+print("| table | MB/s |")
+print("|---|---:|")
+for pair in ["tr-Latn--cta-2024", "cta-2024--tr-Latn", "cta-2024--kk-Cyrl", "kk-Latn-2021--kk-Cyrl"]:
+    print(f"| {pair.replace('--', ' → ')} | {fmt(mbps(f'source/{pair}/whole_buffer'))} |")
+print()
 print("| floor (same bytes) | MB/s |")
 print("|---|---:|")
 print(f"| memcpy | {fmt(mbps('floor/memcpy'))} |")
