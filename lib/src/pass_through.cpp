@@ -153,16 +153,21 @@ bool TokenIndicators::IndicatorAt(std::size_t q) const {
   }
 }
 
-std::size_t TokenIndicators::NextIndicator(std::size_t from) {
-  if (indicator_from_ == SIZE_MAX || from < indicator_from_) {
-    indicator_from_ = from;
-    indicator_ = from;
-  } else if (indicator_ >= from) {
-    indicator_from_ = from;
-    return indicator_;
+std::size_t TokenIndicators::NextIndicator(std::size_t from, std::size_t limit) {
+  // What is known: the first indicator at or after scan_from_ is found_, or there is none in
+  // [scan_from_, scanned_to_).
+  if (scan_from_ == SIZE_MAX || from < scan_from_ || (found_ != SIZE_MAX && found_ < from)) {
+    scanned_to_ = from;
+    found_ = SIZE_MAX;
   }
-  indicator_from_ = from;
-  std::size_t q = std::max(indicator_, from);
+  scan_from_ = from;
+  if (found_ != SIZE_MAX) return std::min(found_, limit);
+  std::size_t q = std::max(scanned_to_, from);
+  auto found = [&](std::size_t at) {
+    found_ = at;
+    scanned_to_ = at + 1;
+    return std::min(at, limit);
+  };
 #if ORTAQ_TOKEN_SCAN_SSE2
   // Sixteen bytes at a time: the signs and dots, and Roman capitals with another after them,
   // are candidates that IndicatorAt then judges.
@@ -171,44 +176,34 @@ std::size_t TokenIndicators::NextIndicator(std::size_t from) {
     for (char b : bytes) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(b)));
     return static_cast<unsigned>(_mm_movemask_epi8(hit));
   };
-  for (; q + 17 <= size_; q += 16) {
+  for (; q + 16 <= limit && q + 17 <= size_; q += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data_ + q));
     const unsigned signs = any_of(v, {'@', ':', '/', '\\', '.'});
     const unsigned roman = any_of(v, {'I', 'V', 'X', 'L', 'C', 'D', 'M'}) |
                            (kIndicatorClass[data_[q + 16]] == kRoman ? 1u << 16 : 0u);
     for (unsigned candidates = signs | (roman & (roman >> 1)); candidates != 0; candidates &= candidates - 1) {
       const std::size_t at = q + static_cast<std::size_t>(std::countr_zero(candidates));
-      if (IndicatorAt(at)) {
-        indicator_ = at;
-        return at;
-      }
+      if (IndicatorAt(at)) return found(at);
     }
   }
 #endif
-  while (q < size_ && (kIndicatorClass[data_[q]] == 0 || !IndicatorAt(q))) ++q;
-  indicator_ = q;
-  return q;
-}
-
-std::size_t TokenIndicators::NextSpace(std::size_t from) {
-  if (space_from_ != SIZE_MAX && from >= space_from_ && space_ >= from) {
-    space_from_ = from;
-    return space_;
-  }
-  std::size_t q = (space_from_ != SIZE_MAX && from >= space_from_) ? std::max(space_, from) : from;
-  space_from_ = from;
-  while (q < size_ && !IsAsciiSpace(data_[q])) ++q;
-  space_ = q;
-  return q;
+  for (; q < limit; ++q)
+    if (kIndicatorClass[data_[q]] != 0 && IndicatorAt(q)) return found(q);
+  scanned_to_ = std::max(scanned_to_, limit);
+  return limit;
 }
 
 bool TokenIndicators::MayStartIn(std::size_t from, std::size_t to) {
-  const std::size_t indicator = NextIndicator(from);
+  // ClassifyToken reads at most window_ bytes from a token's start, which lies before `to`.
+  const std::size_t limit = std::min(size_, to + window_);
+  const std::size_t indicator = NextIndicator(from, limit);
   if (indicator < to) return true;
+  if (indicator >= limit) return false;
   // Past the stretch: a token begun in it reaches the indicator only if no white space comes
-  // first, and ClassifyToken only sees that far from a start before `to`.
-  if (indicator >= size_ || indicator - to >= window_) return false;
-  return NextSpace(to) > indicator;
+  // first.
+  for (std::size_t q = to; q < indicator; ++q)
+    if (IsAsciiSpace(data_[q])) return false;
+  return true;
 }
 
 ProtectedToken ClassifyToken(const unsigned char* data, std::size_t p, std::size_t hi) {

@@ -36,9 +36,9 @@ bool MayStartTokenAfter(char32_t previous);
 // so that the letters of a Latin-script text need not each be looked at as a possible token
 // start. Every token ClassifyToken protects that begins with a letter holds one of these
 // within the window it reads, before the first white space: '@', ':', '/', '\\', a '.' before
-// an ASCII letter or digit, "www.", or two Roman capitals in a row. Positions of those and of
-// white space are found once per conversion (the queries move forward; one that goes back
-// starts the search again from there).
+// an ASCII letter or digit, "www.", or two Roman capitals in a row. Each byte is searched at
+// most once per conversion, and only within a window of a letter that asks (the queries move
+// forward; one that goes back starts the search again from there).
 class TokenIndicators {
  public:
   // `window`: how far past a token's start ClassifyToken may read.
@@ -49,13 +49,12 @@ class TokenIndicators {
 
  private:
   bool IndicatorAt(std::size_t q) const;
-  std::size_t NextIndicator(std::size_t from);  // size_ when none
-  std::size_t NextSpace(std::size_t from);      // size_ when none
+  // The first indicator in [from, limit), or `limit` when there is none there.
+  std::size_t NextIndicator(std::size_t from, std::size_t limit);
 
   const unsigned char* data_;
   std::size_t size_, window_;
-  std::size_t indicator_from_ = SIZE_MAX, indicator_ = 0;  // the first indicator at or after indicator_from_
-  std::size_t space_from_ = SIZE_MAX, space_ = 0;
+  std::size_t scan_from_ = SIZE_MAX, scanned_to_ = 0, found_ = SIZE_MAX;
 };
 
 }  // namespace ortaq
