@@ -105,9 +105,12 @@ class Writer {
   // Enough for the engine's largest step (a pair-table block) without growing, even for the
   // shortest input.
   static constexpr std::size_t kSlack = 128;
+  // Doubles what this writer has written, not the whole string: a stream that appends each
+  // chunk's output to one long string would otherwise zero-fill all of it again whenever a
+  // chunk outgrows its room (the string's own capacity still grows geometrically).
   void Grow(std::size_t n) {
     const std::size_t used = static_cast<std::size_t>(at_ - out_.data());
-    out_.resize(std::max(out_.size() * 2, used + n + kSlack));
+    out_.resize(used + std::max(used - start_, n) + kSlack);
     at_ = out_.data() + used;
     end_ = out_.data() + out_.size();
   }
