@@ -14,6 +14,7 @@
 
 #include "ortaq/ortaq.hpp"
 #include "split_mix.hpp"
+#include "test_util.hpp"
 
 namespace ortaq {
 // Test names and messages show the table, not the bytes of TableInfo.
@@ -255,6 +256,14 @@ TEST(FastPath, TokensThatBeginWithALetterAreFoundInsideBlocks) {
             ASSERT_TRUE(fast->Transliterate(input, &a, nullptr, &fast_stats).ok());
             ASSERT_TRUE(reference->Transliterate(input, &b, nullptr, &reference_stats).ok());
             protected_tokens += reference_stats.protected_tokens;
+            // A stream sees the same text in pieces: its blocks meet the tokens at other offsets.
+            std::string streamed;
+            ASSERT_TRUE(ortaq_test::StreamFixed(*fast, input, 7 + offset, &streamed, nullptr).ok());
+            if (streamed != b) {
+              ++differences;
+              ADD_FAILURE() << "input     " << Printable(input) << "\nstreamed  " << Printable(streamed)
+                            << "\nreference " << Printable(b);
+            }
             if (a != b || fast_stats.protected_tokens != reference_stats.protected_tokens) {
               ++differences;
               ADD_FAILURE() << "input     " << Printable(input) << "\nfast      " << Printable(a) << " ("
