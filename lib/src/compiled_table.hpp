@@ -151,8 +151,6 @@ struct CompiledTable {
   // ASCII whose only rules go on with a combining mark (c + U+0327 > ç): copied as well when
   // the next byte cannot begin a mark (utf8::kMarkLead), else left to the full path.
   std::array<bool, 128> ascii_copy_unless_mark{};
-  // Pass-through tokens may begin with a letter the pair table decides (pair_table::kTokenLetter).
-  bool any_token_letter = false;
   // Letters that some context rule needs (kTriggerNear), as the first two bytes of their
   // UTF-8 forms in every case and look-alike spelling: a bitmap over pair_table::Index.
   std::vector<std::uint64_t> trigger_pairs;  // empty: no guarded letter depends on triggers

@@ -681,8 +681,6 @@ class Compiler {
                        [](const auto& child) { return unicode::IsMark(child.first); });
   }
 
-  // Decides ahead, for every two-byte letter, what the engine's full path would do whenever
-  // that does not depend on the neighbours: copy it, or write one known output.
   // CompiledTable::class_bits: the full path's class tests as one read for the letters most
   // texts are made of.
   void BuildClassBits() {
@@ -697,6 +695,8 @@ class Compiler {
   // Cyrillic) and the ASCII letters (which the pair table then decides too).
   static bool FastLetter(char32_t c) { return c >= 0x80 || std::isalpha(static_cast<int>(c)); }
 
+  // Decides ahead, for every FastLetter, what the engine's full path would do whenever that
+  // does not depend on the neighbours: copy it, or write one known output.
   void BuildFastTable() {
     // The mark flags are not a fast path: the full path reads them too (MarkAt).
     for (char32_t c = 0x80; c < 0x800; ++c) out_->fast2[c].mark = unicode::IsMark(c);
@@ -751,9 +751,6 @@ class Compiler {
       }
       out_->ascii_copy_unless_mark[c] = free && unless_mark;
     }
-    // Letters a token may begin with are decided by the pair table all the same, and the
-    // engine checks each block for tokens (pair_table::kTokenLetter).
-    out_->any_token_letter = out_->pass_through;
     out_->pair_table = pair_table::Build(*out_);
     // (CompileForeignWords ran before BuildTrie.)
     const bool foreign = out_->foreign_words_on && (!out_->foreign_letters.letters.empty() || !out_->foreign_words.empty());
@@ -773,31 +770,29 @@ class Compiler {
       bool known = true;      // false: a one-letter stem, any second letter will do
     };
     std::vector<std::pair<char32_t, Opening>> openings;
-    for (char32_t c = 0; c < 0x800; ++c) {
-      if (!FastLetter(c)) continue;
-      const FastEntry& e = out_->fast2[c];
-      if (!(e.guards & FastEntry::kAtWordStart)) continue;
-      const char32_t first = out_->SourceLower(c);
-      Opening opening;
-      std::vector<char32_t> seconds;
-      for (const auto& [a, b] : out_->exception_openings) {
-        if (a != first) continue;
-        if (b == CompiledTable::kAnyLetter) opening.known = false;
-        else if (b == 0) opening.word_end = true;
-        else seconds.push_back(b);
-      }
-      if (!seconds.empty()) opening.set = GuardSet(std::move(seconds));
-      openings.emplace_back(c, opening);
-    }
-    // The letters that go on with a key, for kNextIsChild.
+    // And the letters that go on with a key, for kNextIsChild.
     std::vector<std::pair<char32_t, std::uint32_t>> children;
     for (char32_t c = 0; c < 0x800; ++c) {
       if (!FastLetter(c)) continue;
       const FastEntry& e = out_->fast2[c];
-      if (!(e.guards & FastEntry::kNextIsChild)) continue;
-      std::vector<char32_t> letters;
-      for (const auto& [letter, node] : out_->nodes[e.guard_node].children) letters.push_back(letter);
-      if (!letters.empty()) children.emplace_back(c, GuardSet(std::move(letters)));
+      if (e.guards & FastEntry::kAtWordStart) {
+        const char32_t first = out_->SourceLower(c);
+        Opening opening;
+        std::vector<char32_t> seconds;
+        for (const auto& [a, b] : out_->exception_openings) {
+          if (a != first) continue;
+          if (b == CompiledTable::kAnyLetter) opening.known = false;
+          else if (b == 0) opening.word_end = true;
+          else seconds.push_back(b);
+        }
+        if (!seconds.empty()) opening.set = GuardSet(std::move(seconds));
+        openings.emplace_back(c, opening);
+      }
+      if (e.guards & FastEntry::kNextIsChild) {
+        std::vector<char32_t> letters;
+        for (const auto& [letter, node] : out_->nodes[e.guard_node].children) letters.push_back(letter);
+        if (!letters.empty()) children.emplace_back(c, GuardSet(std::move(letters)));
+      }
     }
     bool any = !openings.empty() || !children.empty();
     for (const FastEntry& e : out_->fast2) any = any || (e.guards & (FastEntry::kPrevChar | FastEntry::kNextChar));

@@ -285,7 +285,7 @@ class Converter {
         // goes on from there.
         std::size_t stop = consumed == 0 ? DecidedPrefixEnd(p) : failed_guard;
         if (consumed == 0) stop = std::min(stop, FirstFailingGuard(p, stop));
-        if (token_risk || (consumed == 0 && t_.any_token_letter && stop > p && tokens_.MayStartIn(p, stop))) stop = p;
+        if (token_risk || (consumed == 0 && t_.pass_through && stop > p && tokens_.MayStartIn(p, stop))) stop = p;
         o = block_out;
         for (std::size_t q = p; q < stop; ++q) {
           const std::uint64_t e = table[pair_table::Index(in_.data + q)];
@@ -380,20 +380,23 @@ class Converter {
     constexpr int kGuardedShift = std::countr_zero(pair_table::kGuardedBit);
     const unsigned char* d = in_.data;
     const std::uint64_t* table = t_.pair_table.data();
-    const std::size_t last = std::min(end, in_.size - 1);  // a letter's pair needs the byte after
-    auto flag = [&](std::size_t at) { return (table[pair_table::Index(d + at)] >> kGuardedShift) & 1; };
-    for (std::size_t from = p; from < last; from += 64) {
-      const std::size_t n = std::min<std::size_t>(64, last - from);
+    auto flag = [&](std::uint64_t entry) { return (entry >> kGuardedShift) & 1; };
+    for (std::size_t from = p; from < end; from += 64) {
+      const std::size_t n = std::min<std::size_t>(64, end - from);
       std::uint64_t guarded = 0;
       std::size_t j = 0;
       // Most ranges are one block (16 bytes, or a few less): that many pairs unrolled, the
       // bits past the range dropped, so that no loop exit depends on the range's length.
       constexpr std::size_t kFixed = pair_table::kBlock;
       if (from + kFixed < in_.size) {
-        for (; j < kFixed; ++j) guarded |= flag(from + j) << j;
+        for (; j < kFixed; ++j) guarded |= flag(table[pair_table::Index(d + from + j)]) << j;
         if (n < kFixed) guarded &= (std::uint64_t{1} << n) - 1;
       }
-      for (; j < n; ++j) guarded |= flag(from + j) << j;
+      // The input's last byte pairs with the end after it, as ConvertTail reads it.
+      for (; j < n; ++j) {
+        const std::size_t at = from + j;
+        guarded |= flag(at + 1 < in_.size ? table[pair_table::Index(d + at)] : table[d[at]]) << j;
+      }
       // Trigger letters are rare: one look for the whole range rather than one per letter.
       std::uint8_t checked = 0xFF;
       if (guarded != 0 && !t_.trigger_pairs.empty() &&
@@ -408,11 +411,6 @@ class Converter {
         if (!GuardsHold(e, q, checked, ascii ? 1 : 2)) return q;
       }
     }
-    // The input's last byte, an ASCII letter perhaps (its pair is with the NUL after the end).
-    const std::size_t final_byte = in_.size - 1;
-    if (end > final_byte && final_byte >= p && d[final_byte] < 0x80 &&
-        ((table[d[final_byte]] >> kGuardedShift) & 1) && !GuardsHold(t_.fast2[d[final_byte]], final_byte, 0xFF, 1))
-      return final_byte;
     return SIZE_MAX;
   }
 
@@ -445,10 +443,9 @@ class Converter {
     return start_of_char_before(p + kBlock);
   }
 
-  // Whether a guarded fast decision (FastEntry::Guard) holds for the letter at p.
-  // `checked` leaves out guards the caller knows to hold (kTriggerNear, when no trigger is near
-  // a whole block).
-  // `length`: the letter's bytes (1 for ASCII).
+  // Whether a guarded fast decision (FastEntry::Guard) holds for the letter of `length` bytes
+  // (1 for ASCII) at p. `checked` leaves out guards the caller knows to hold (kTriggerNear,
+  // when no trigger is near a whole block).
   bool GuardsHold(const FastEntry& e, std::size_t p, std::uint8_t checked = 0xFF, std::size_t length = 2) const {
     const std::uint8_t guards = e.guards & checked;
     // The opening first: it is cheap and seldom true, where a word start is a coin toss.
@@ -518,8 +515,8 @@ class Converter {
     return QuickCharBefore(p, &cp) ? !unicode::IsWordChar(cp) : AtWordStart(p);
   }
 
-  // Whether an exception word may begin with the two-byte letter at p and the character after
-  // it (true when unsure).
+  // Whether an exception word may begin with the letter of `length` bytes at p and the
+  // character after it (true when unsure); by the entry's opening_mask when it has one.
   bool ExceptionMayOpenAt(const FastEntry& e, std::size_t p, std::size_t length) const {
     if (e.opening_mask == 0) return ExceptionMayOpenAt(p, length);
     const std::size_t at = p + length;

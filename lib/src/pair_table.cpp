@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <bitset>
+#include <string_view>
 
 #include "compiled_table.hpp"
 #include "pass_through.hpp"
@@ -52,45 +53,36 @@ bool CopiedThreeByteRow(const CompiledTable& t, unsigned a, unsigned b) {
   return true;
 }
 
-// The entry for the two-byte letter of lead byte `a` (0xC2-0xDF) and continuation byte `b`.
-std::uint64_t LetterEntry(const CompiledTable& t, unsigned a, unsigned b) {
-  const char32_t cp = ((a & 0x1Fu) << 6) | (b & 0x3Fu);
-  const FastEntry& e = t.fast2[cp];
-  if (e.mark) return General(kMark);
-  if (e.kind == FastEntry::kCopy) {
-    const char bytes[2] = {static_cast<char>(a), static_cast<char>(b)};
-    return Entry(bytes, 2, 0);
-  }
-  if (e.kind == FastEntry::kReplace && e.length <= kMaxOutput) return Entry(t.fast_pool.data() + e.offset, e.length, 0);
+// The entry for a letter the fast table decided: written as it is (`self`, its own bytes),
+// replaced, or guarded; kGeneral when it decided nothing or the output is longer than
+// `max_output`. `flags` are added (kTokenLetter).
+std::uint64_t DecidedEntry(const CompiledTable& t, const FastEntry& e, std::string_view self, std::size_t max_output,
+                           std::uint8_t flags) {
+  const auto guarded = static_cast<std::uint8_t>(kGuarded | flags);
+  if (e.kind == FastEntry::kCopy) return Entry(self.data(), self.size(), flags);
+  if (e.kind == FastEntry::kReplace && e.length <= max_output) return Entry(t.fast_pool.data() + e.offset, e.length, flags);
   if (e.kind == FastEntry::kGeneral && e.guards != 0) {
-    if (e.guarded_kind == FastEntry::kCopy) {
-      const char bytes[2] = {static_cast<char>(a), static_cast<char>(b)};
-      return Entry(bytes, 2, kGuarded);
-    }
-    if (e.guarded_kind == FastEntry::kReplace && e.guarded_length <= kMaxOutput)
-      return Entry(t.fast_pool.data() + e.guarded_offset, e.guarded_length, kGuarded);
+    if (e.guarded_kind == FastEntry::kCopy) return Entry(self.data(), self.size(), guarded);
+    if (e.guarded_kind == FastEntry::kReplace && e.guarded_length <= max_output)
+      return Entry(t.fast_pool.data() + e.guarded_offset, e.guarded_length, guarded);
   }
   return General();
 }
 
-// The entry for ASCII letter `a` that the table does not copy without a look: what the fast
-// table decided (a copy, a replacement, a guarded decision), flagged kTokenLetter where a
-// pass-through token may begin with it; kGeneral when it decided nothing, or its output is
-// longer than the pair table's room allows for one input byte.
+// The entry for the two-byte letter of lead byte `a` (0xC2-0xDF) and continuation byte `b`.
+std::uint64_t LetterEntry(const CompiledTable& t, unsigned a, unsigned b) {
+  const FastEntry& e = t.fast2[((a & 0x1Fu) << 6) | (b & 0x3Fu)];
+  if (e.mark) return General(kMark);
+  const char bytes[2] = {static_cast<char>(a), static_cast<char>(b)};
+  return DecidedEntry(t, e, std::string_view(bytes, 2), kMaxOutput, 0);
+}
+
+// The entry for ASCII letter `a`, flagged kTokenLetter where a pass-through token may begin
+// with it; an output may not be longer than the pair table's room for one input byte.
 std::uint64_t AsciiLetterEntry(const CompiledTable& t, unsigned a) {
-  const FastEntry& e = t.fast2[a];
   const char c = static_cast<char>(a);
   const std::uint8_t token = t.pass_through && t.protect_start[a] ? kTokenLetter : 0;
-  if (e.mark) return General();
-  if (e.kind == FastEntry::kCopy) return Entry(&c, 1, token);
-  if (e.kind == FastEntry::kReplace && e.length <= kMaxOutputPerByte)
-    return Entry(t.fast_pool.data() + e.offset, e.length, token);
-  if (e.kind == FastEntry::kGeneral && e.guards != 0) {
-    if (e.guarded_kind == FastEntry::kCopy) return Entry(&c, 1, static_cast<std::uint8_t>(kGuarded | token));
-    if (e.guarded_kind == FastEntry::kReplace && e.guarded_length <= kMaxOutputPerByte)
-      return Entry(t.fast_pool.data() + e.guarded_offset, e.guarded_length, static_cast<std::uint8_t>(kGuarded | token));
-  }
-  return General();
+  return DecidedEntry(t, t.fast2[a], std::string_view(&c, 1), kMaxOutputPerByte, token);
 }
 
 }  // namespace
@@ -105,9 +97,9 @@ std::vector<std::uint64_t> Build(const CompiledTable& table) {
   const std::uint64_t nothing = Entry("", 0, 0);
   std::array<std::uint64_t, 0x100> before_continuation, before_other;
   std::vector<unsigned> ascii_rows;  // ASCII whose entry depends on the byte after it
-  // ASCII letters the fast table decides (AsciiLetterEntry), and their entries.
-  std::array<bool, 0x80> ascii_letter{};
-  std::array<std::uint64_t, 0x80> ascii_letters{};
+  // ASCII letters the fast table decides (AsciiLetterEntry): their entries, else kGeneral.
+  std::array<std::uint64_t, 0x80> ascii_letters;
+  ascii_letters.fill(general);
   for (unsigned a = 0; a < 0x100; ++a) {
     const char c = static_cast<char>(a);
     if (a < 0x80) {
@@ -116,7 +108,6 @@ std::vector<std::uint64_t> Build(const CompiledTable& table) {
       if (!table.ascii_copy[a] && std::isalpha(static_cast<int>(a))) {
         ascii_letters[a] = AsciiLetterEntry(table, a);
         if (ascii_letters[a] != general) {
-          ascii_letter[a] = true;
           ascii_rows.push_back(a);
           continue;
         }
@@ -156,7 +147,7 @@ std::vector<std::uint64_t> Build(const CompiledTable& table) {
     for (unsigned a : ascii_rows) {
       if (continuation) continue;  // stays general
       const char c = static_cast<char>(a);
-      if (ascii_letter[a]) {
+      if (ascii_letters[a] != general) {
         // A mark after a letter that starts keys may complete one (c + U+0327 > ç).
         row[a] = table.ascii_start[a] && utf8::kMarkLead[b] ? general : ascii_letters[a];
         continue;
