@@ -3,21 +3,34 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <initializer_list>
 #include <cctype>
 #include <cstring>
+#include <initializer_list>
 #include <string_view>
 
 #include "unicode.hpp"
+#include "utf8.hpp"
 
 #if defined(__SSE2__)
 #define ORTAQ_TOKEN_SCAN_SSE2 1
 #include <emmintrin.h>
 #endif
-#include "utf8.hpp"
 
 namespace ortaq {
 namespace {
+
+// What a byte may be part of, for TokenIndicators (and the capitals of Roman numerals for
+// ClassifyToken): most bytes are none of these.
+enum : std::uint8_t { kSign = 1, kDot = 2, kRoman = 4 };
+constexpr std::array<std::uint8_t, 256> kIndicatorClass = [] {
+  std::array<std::uint8_t, 256> c{};
+  for (unsigned char b : {'@', ':', '/', '\\'}) c[b] = kSign;
+  c['.'] = kDot;
+  for (unsigned char b : {'I', 'V', 'X', 'L', 'C', 'D', 'M'}) c[b] = kRoman;
+  return c;
+}();
+
+bool IsAsciiSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 bool StartsWithNoCase(const unsigned char* data, std::size_t p, std::size_t hi, std::string_view prefix) {
   if (hi - p < prefix.size()) return false;
@@ -58,7 +71,7 @@ std::size_t NameEnd(const unsigned char* data, std::size_t p, std::size_t hi) {
   return at;
 }
 
-bool IsRomanLetter(unsigned char c) { return std::strchr("IVXLCDM", c) != nullptr && c != 0; }
+bool IsRomanLetter(unsigned char c) { return kIndicatorClass[c] == kRoman; }
 
 // A well-formed Roman numeral (I to MMMCMXCIX) in capitals.
 bool IsRomanNumeral(std::string_view s) {
@@ -106,26 +119,6 @@ bool TokenMayStartWith(unsigned char first, unsigned char second) {
   }
 }
 
-namespace {
-
-bool IsAsciiSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-}  // namespace
-
-namespace {
-
-// What a byte may be part of, for TokenIndicators: most bytes are none of these.
-enum : std::uint8_t { kSign = 1, kDot = 2, kRoman = 4 };
-constexpr std::array<std::uint8_t, 256> kIndicatorClass = [] {
-  std::array<std::uint8_t, 256> c{};
-  for (unsigned char b : {'@', ':', '/', '\\'}) c[b] = kSign;
-  c['.'] = kDot;
-  for (unsigned char b : {'I', 'V', 'X', 'L', 'C', 'D', 'M'}) c[b] = kRoman;
-  return c;
-}();
-
-}  // namespace
-
 bool TokenIndicators::IndicatorAt(std::size_t q) const {
   switch (kIndicatorClass[data_[q]]) {
     case kSign:
@@ -135,12 +128,12 @@ bool TokenIndicators::IndicatorAt(std::size_t q) const {
       return q >= 3 && std::tolower(data_[q - 3]) == 'w' && std::tolower(data_[q - 2]) == 'w' &&
              std::tolower(data_[q - 1]) == 'w';
     case kRoman: {
-      // Two capitals or more, not followed by a letter or an apostrophe (ClassifyToken's test):
-      // words in capitals (DIŞ, MIDI) are common in some texts.
-      // And only from a token start: not inside a word.
-      if (q > 0 && (kIndicatorClass[data_[q - 1]] == kRoman || IsAsciiWord(data_[q - 1]))) return false;
+      // Two capitals or more from a token start (not inside a word), not followed by a letter
+      // or an apostrophe (ClassifyToken's test): words in capitals (DIŞ, MIDI) are common in
+      // some texts.
+      if (q > 0 && (IsRomanLetter(data_[q - 1]) || IsAsciiWord(data_[q - 1]))) return false;
       std::size_t end = q;
-      while (end < size_ && end - q < 16 && kIndicatorClass[data_[end]] == kRoman) ++end;
+      while (end < size_ && end - q < 16 && IsRomanLetter(data_[end])) ++end;
       if (end - q < 2) return false;
       if (end >= size_ || end - q >= 16) return true;
       const unsigned char next = data_[end];
@@ -180,7 +173,7 @@ std::size_t TokenIndicators::NextIndicator(std::size_t from, std::size_t limit) 
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data_ + q));
     const unsigned signs = any_of(v, {'@', ':', '/', '\\', '.'});
     const unsigned roman = any_of(v, {'I', 'V', 'X', 'L', 'C', 'D', 'M'}) |
-                           (kIndicatorClass[data_[q + 16]] == kRoman ? 1u << 16 : 0u);
+                           (IsRomanLetter(data_[q + 16]) ? 1u << 16 : 0u);
     for (unsigned candidates = signs | (roman & (roman >> 1)); candidates != 0; candidates &= candidates - 1) {
       const std::size_t at = q + static_cast<std::size_t>(std::countr_zero(candidates));
       if (IndicatorAt(at)) return found(at);
