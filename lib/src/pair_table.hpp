@@ -66,6 +66,10 @@ struct BlockNotes {
   bool guarded = false;        // a letter with guards (kGuarded)
   bool token_letters = false;  // a letter a pass-through token may begin with (kTokenLetter)
 };
+// The notes of a block whose entries' flags, ORed, are `flags`.
+inline BlockNotes NotesOf(std::uint64_t flags) {
+  return BlockNotes{(flags & kGuardedBit) != 0, (flags & kTokenLetterBit) != 0};
+}
 
 // Builds the table for a compiled table whose fast2/ascii_copy are final.
 std::vector<std::uint64_t> Build(const CompiledTable& table);
@@ -100,9 +104,9 @@ inline constexpr std::size_t kWideBlock = 32;
 constexpr std::size_t BlockReach(std::size_t block) { return block + 3; }
 inline constexpr std::size_t kBlockReach = BlockReach(kBlock);
 // Room a block (or a tail) needs in the output. No character writes more than 3 bytes for each
-// of its own: a two-byte letter at most kMaxOutput (6), ASCII 1 (the table only copies it), a
-// three-byte character 3 (2 + 1); so 3 bytes for each byte read, and the 8-byte store of the
-// last output.
+// of its own: a two-byte letter at most kMaxOutput (6), an ASCII letter at most 3 (the table
+// leaves longer outputs to the careful path), a three-byte character 3 (2 + 1); so 3 bytes
+// for each byte read, and the 8-byte store of the last output.
 inline constexpr std::size_t kMaxOutputPerByte = 3;
 static_assert(kMaxOutput <= 2 * kMaxOutputPerByte, "a two-byte letter's output fits its share");
 constexpr std::size_t BlockRoom(std::size_t block) { return BlockReach(block) * kMaxOutputPerByte + 8; }
@@ -149,8 +153,7 @@ inline std::size_t ConvertBlock(const std::uint64_t* table, const unsigned char*
   // A three-byte character must end by in[kBlock], the one byte a block may take past its end.
   if ((flags & kThreeBit) && !ThreeByteWhole(in, kBlock, kBlock + 1)) return 0;
   *out = o;
-  notes->guarded = (flags & kGuardedBit) != 0;
-  notes->token_letters = (flags & kTokenLetterBit) != 0;
+  *notes = NotesOf(flags);
   return kBlock + (continues & 1);
 }
 
@@ -173,8 +176,7 @@ inline bool ConvertTail(const std::uint64_t* table, const unsigned char* in, std
   if (flags & (kGeneralBit | kMarkBit)) return false;
   if ((flags & kThreeBit) && !ThreeByteWhole(in, n, n)) return false;
   *out = o;
-  notes->guarded = (flags & kGuardedBit) != 0;
-  notes->token_letters = (flags & kTokenLetterBit) != 0;
+  *notes = NotesOf(flags);
   return true;
 }
 
