@@ -233,7 +233,7 @@ TEST(FastPath, TokensThatBeginWithALetterAreFoundInsideBlocks) {
   const char* const tokens[] = {
       "http://kk.kz/Қазақ", "HTTPS://Мысал.kz/жол", "www.kaspi.kz", "www. сайт", "mailto:адам@kk.kz",
       "adam@mail.kz", "kaspi.kz", "kaspi.kz/Қазақ", "C:\\Құжат", "docs/Қазақ.txt", "XIV", "MMXXIV.", "IV'te",
-      "SIM", "DIŞ", "a.b", "3.5", "Ол.Ал", "ftp://x.kz/Ә", "file://Құжат"};
+      "SIM", "DIŞ", "XC0", "XIV5.", "a.b", "3.5", "Ол.Ал", "ftp://x.kz/Ә", "file://Құжат"};
   const std::string long_word(300, 'q');
   for (const bool repair : {false, true}) {
     for (const auto& [from, to] : {std::pair{"kk-Cyrl", "cta-2024"}, std::pair{"tr-Latn", "cta-2024"},

@@ -137,7 +137,7 @@ bool TokenIndicators::IndicatorAt(std::size_t q) const {
       if (end - q < 2) return false;
       if (end >= size_ || end - q >= 16) return true;
       const unsigned char next = data_[end];
-      if (next < 0x80) return !IsAsciiWord(next) && next != '\'' && next != '`';
+      if (next < 0x80) return !unicode::IsWordChar(next) && next != '\'' && next != '`';  // a digit may follow
       const utf8::Decoded d = utf8::Decode(data_ + end, data_ + size_);
       return d.length <= 0 || !unicode::IsWordChar(d.code_point);
     }
