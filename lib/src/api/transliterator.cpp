@@ -1,0 +1,436 @@
+// The public Transliterator and Stream: building from a table, and running the engine on whole
+// texts or chunks. Every entry point catches what the standard library may throw (bad_alloc,
+// filesystem errors) so that nothing crosses the API.
+#include <algorithm>
+#include <cstring>
+#include <exception>
+#include <new>
+
+#include "compile/compiler.hpp"
+#include "text/edit_compose.hpp"
+#include "compile/table_build.hpp"
+#include "engine/engine.hpp"
+#include "ortaq/ortaq.hpp"
+#include "table/table_loader.hpp"
+#include "text/utf8.hpp"
+
+namespace ortaq {
+
+struct Transliterator::Impl {
+  BuiltTable built;  // one compiled stage, or several for a chain
+  InvalidInputPolicy policy = InvalidInputPolicy::kError;
+};
+
+namespace {
+
+Status InternalError(const std::exception& e) { return Status(StatusCode::kInternal, std::string("internal error: ") + e.what()); }
+
+void SetStatus(Status* out, Status status) {
+  if (out) *out = std::move(status);
+}
+
+std::shared_ptr<const Transliterator> Build(const std::vector<MergedTable>& stages, TableInfo info, const Options& options,
+                                            std::vector<Diagnostic> diagnostics, Status* status) {
+  auto impl = std::make_unique<Transliterator::Impl>();
+  impl->policy = options.invalid_input;
+  Status built = BuildStages(stages, std::move(info), options, &impl->built, &diagnostics);
+  if (!built.ok()) {
+    SetStatus(status, std::move(built));
+    return nullptr;
+  }
+  SetStatus(status, Status());
+  return std::make_shared<const Transliterator>(std::move(impl));
+}
+
+std::shared_ptr<const Transliterator> BuildLoaded(const LoadedTable& loaded, bool loaded_ok, std::vector<Diagnostic> diagnostics,
+                                                  const Options& options, Status* status) {
+  if (!loaded_ok) {
+    std::string message = diagnostics.empty() ? "the table could not be loaded" : diagnostics.front().Format();
+    SetStatus(status, Status(StatusCode::kTableError, message, std::move(diagnostics)));
+    return nullptr;
+  }
+  std::vector<MergedTable> stages;
+  Status expanded = ExpandStages(loaded, options, &stages, &diagnostics);
+  if (!expanded.ok()) {
+    SetStatus(status, std::move(expanded));
+    return nullptr;
+  }
+  const MergedTable own = MergeLayers(loaded);
+  return Build(stages, InfoOfStages(stages, loaded.path, own.title), options, std::move(diagnostics), status);
+}
+
+// Line and column of byte `pos` of `data`, given the lines and columns already passed.
+InputPosition PositionIn(const unsigned char* data, std::size_t pos, std::uint64_t absolute, std::uint64_t lines_before,
+                         std::uint64_t column_before) {
+  InputPosition position;
+  position.byte_offset = absolute;
+  std::uint64_t lines = lines_before;
+  std::uint64_t column = column_before;
+  for (std::size_t i = 0; i < pos; ++i) {
+    if (data[i] == '\n') {
+      ++lines;
+      column = 0;
+    } else if (!utf8::IsContinuation(data[i])) {
+      ++column;
+    }
+  }
+  position.line = lines + 1;
+  position.column = column + 1;
+  return position;
+}
+
+// Lead bytes (and ASCII) are the code points. A stream counts them in every byte it lets go of
+// (for the column of a later error), so eight bytes at a time: a continuation byte has its top
+// bit set and the next one clear; each such byte's flag is summed in its own byte lane (at
+// most 255 words between flushes), and the lanes are added up by one multiplication.
+std::uint64_t CountCodePoints(const char* begin, const char* end) {
+  constexpr std::uint64_t kTopBits = 0x8080808080808080u;
+  std::uint64_t continuations = 0;
+  const char* p = begin;
+  while (end - p >= 8) {
+    const std::size_t words = std::min<std::size_t>(static_cast<std::size_t>(end - p) / 8, 255);
+    std::uint64_t lanes = 0;
+    for (std::size_t i = 0; i < words; ++i, p += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      lanes += (w & ~(w << 1) & kTopBits) >> 7;
+    }
+    // The lane sums (each at most 255) added up without overflow: 8 x 255 < 2^16.
+    continuations += ((lanes & 0x00FF00FF00FF00FFu) + ((lanes >> 8) & 0x00FF00FF00FF00FFu)) * 0x0001000100010001u >> 48;
+  }
+  for (; p < end; ++p) continuations += (static_cast<unsigned char>(*p) & 0xC0) == 0x80;
+  return static_cast<std::uint64_t>(end - begin) - continuations;
+}
+
+Status InvalidAt(const InputPosition& position) {
+  return Status::InvalidInput("invalid UTF-8 at line " + std::to_string(position.line) + ", column " +
+                                  std::to_string(position.column) + " (byte offset " +
+                                  std::to_string(position.byte_offset) + ")",
+                              position);
+}
+
+}  // namespace
+
+Transliterator::Transliterator(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Transliterator::~Transliterator() = default;
+
+std::shared_ptr<const Transliterator> Transliterator::FromIds(std::string_view from, std::string_view to,
+                                                              const Options& options, Status* status) {
+  try {
+    Status found;
+    const std::string path = FindTable(from, to, options, &found);
+    if (path.empty()) {
+      // No table converts directly: chain tables through other alphabets (e.g. kk-Cyrl).
+      const std::vector<std::string> chain = found.code() == StatusCode::kNotFound ? FindChain(from, to, options)
+                                                                                  : std::vector<std::string>();
+      if (chain.empty()) {
+        SetStatus(status, std::move(found));
+        return nullptr;
+      }
+      std::vector<MergedTable> stages;
+      std::vector<Diagnostic> diagnostics;
+      Status loaded = LoadStageFiles(chain, options, &stages, &diagnostics);
+      if (!loaded.ok()) {
+        SetStatus(status, std::move(loaded));
+        return nullptr;
+      }
+      return Build(stages, InfoOfStages(stages, "", ""), options, std::move(diagnostics), status);
+    }
+    auto t = FromFile(path, options, status);
+    if (t && t->info().from != from) {
+      SetStatus(status, Status(StatusCode::kInvalidArgument, "the table " + path + " converts from " + t->info().from +
+                                                                 ", not from " + std::string(from)));
+      return nullptr;
+    }
+    return t;
+  } catch (const std::exception& e) {
+    SetStatus(status, InternalError(e));
+    return nullptr;
+  }
+}
+
+std::shared_ptr<const Transliterator> Transliterator::FromFile(const std::string& path, const Options& options,
+                                                               Status* status) {
+  try {
+    LoadedTable loaded;
+    std::vector<Diagnostic> diagnostics;
+    const bool ok = LoadTableFile(path, TableSearchPath(options), &loaded, &diagnostics);
+    if (!ok && diagnostics.size() == 1 && diagnostics[0].line == 0) {
+      std::string message = diagnostics[0].file;
+      message.append(": ").append(diagnostics[0].message);
+      SetStatus(status, Status(StatusCode::kNotFound, std::move(message), std::move(diagnostics)));
+      return nullptr;
+    }
+    return BuildLoaded(loaded, ok, std::move(diagnostics), options, status);
+  } catch (const std::exception& e) {
+    SetStatus(status, InternalError(e));
+    return nullptr;
+  }
+}
+
+std::shared_ptr<const Transliterator> Transliterator::FromText(std::string_view text, std::string_view name,
+                                                               const Options& options, Status* status) {
+  try {
+    LoadedTable loaded;
+    std::vector<Diagnostic> diagnostics;
+    const bool ok = LoadTableText(text, name, TableSearchPath(options), &loaded, &diagnostics);
+    return BuildLoaded(loaded, ok, std::move(diagnostics), options, status);
+  } catch (const std::exception& e) {
+    SetStatus(status, InternalError(e));
+    return nullptr;
+  }
+}
+
+const TableInfo& Transliterator::info() const { return impl_->built.info; }
+
+bool Transliterator::chained() const { return impl_->built.stages.size() > 1; }
+
+const std::vector<std::pair<std::string, std::string>>& Transliterator::settings() const {
+  return impl_->built.settings;
+}
+
+namespace {
+
+// Transliterate through a chain of tables, or with edit spans: each stage's output is the next
+// one's input, and the spans are composed. Apart from the common call, whose function stays
+// small (a line at a time, its set-up is a part of each line's cost).
+[[gnu::noinline]] Status TransliterateStages(const std::vector<std::unique_ptr<CompiledTable>>& stages,
+                                             InvalidInputPolicy policy, std::string_view input, std::string* output,
+                                             EditList* edits, ConversionStats* stats) {
+  try {
+    if (edits) edits->Clear();
+    std::string_view text = input;
+    std::string buffers[2];
+    EditList composed;
+    for (std::size_t i = 0; i < stages.size(); ++i) {
+      const bool last = i + 1 == stages.size();
+      std::string* out = last ? output : &buffers[i % 2];
+      out->clear();
+      out->reserve(text.size() + text.size() / 4);
+      EditList stage_edits;
+      EngineInput in;
+      in.data = reinterpret_cast<const unsigned char*>(text.data());
+      in.size = text.size();
+      in.begin = 0;
+      in.final = true;
+      in.stats = stats;
+      // Later stages read this library's own output, which is valid UTF-8.
+      const EngineResult result = RunEngine(*stages[i], policy, in, out, edits ? &stage_edits : nullptr);
+      if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, result.next, 0, 0));
+      if (edits) {
+        if (i == 0) {
+          composed = std::move(stage_edits);
+        } else {
+          EditComposer composer;
+          for (const EditSpan& span : composed.spans()) composer.AddFirst(span);
+          for (const EditSpan& span : stage_edits.spans()) composer.AddSecond(span);
+          EditList next;
+          composer.Finish(&next);
+          composed = std::move(next);
+        }
+      }
+      text = *out;
+    }
+    if (edits) *edits = std::move(composed);
+    return Status();
+  } catch (const std::exception& e) {
+    return InternalError(e);
+  }
+}
+
+}  // namespace
+
+Status Transliterator::Transliterate(std::string_view input, std::string* output, EditList* edits,
+                                     ConversionStats* stats) const {
+  if (!output) return Status(StatusCode::kInvalidArgument, "output must not be null");
+  const auto& stages = impl_->built.stages;
+  if (stages.size() != 1 || edits) return TransliterateStages(stages, impl_->policy, input, output, edits, stats);
+  // One table, no spans: the common call.
+  try {
+    EngineInput in;
+    in.data = reinterpret_cast<const unsigned char*>(input.data());
+    in.size = input.size();
+    in.stats = stats;
+    const EngineResult result = RunEngineWhole(*stages[0], impl_->policy, in, output);
+    if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, result.next, 0, 0));
+    return Status();
+  } catch (const std::exception& e) {
+    return InternalError(e);
+  }
+}
+
+Status Transliterator::TransliterateRange(std::string_view text, std::size_t begin, std::size_t end,
+                                          std::string* output, std::size_t* stopped, ConversionStats* stats) const {
+  if (!output || !stopped) return Status(StatusCode::kInvalidArgument, "output and stopped must not be null");
+  if (begin > end || end > text.size()) return Status(StatusCode::kInvalidArgument, "the range is outside the text");
+  if (impl_->built.stages.size() != 1)
+    return Status(StatusCode::kInvalidArgument, "TransliterateRange works on single tables, not chains");
+  try {
+    const CompiledTable& table = *impl_->built.stages[0];
+    // The whole text is there: the engine reads context as for a whole conversion and stops at
+    // the first position at or past `end`.
+    EngineInput in;
+    in.data = reinterpret_cast<const unsigned char*>(text.data());
+    in.size = text.size();
+    in.begin = begin;
+    in.final = true;
+    in.stop = end;
+    in.stats = stats;
+    const EngineResult result = RunEngine(table, impl_->policy, in, output, nullptr);
+    if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, result.next, 0, 0));
+    *stopped = result.next;
+    return Status();
+  } catch (const std::exception& e) {
+    return InternalError(e);
+  }
+}
+
+// ---- Stream ----------------------------------------------------------------------------------
+
+// One stage of a stream: the bytes it still needs, and where they are in its input.
+struct StageStream {
+  std::string buffer;          // kept history, then unconverted bytes
+  std::size_t begin = 0;       // first unconverted byte in buffer
+  std::uint64_t base = 0;      // absolute offset of buffer[0]
+  std::uint64_t lines = 0;     // newlines in the bytes dropped from the buffer
+  std::uint64_t column = 0;    // code points after the last of them
+  bool protecting = false;     // inside a pass-through token
+
+  // Converts what it can of buffer + chunk, appending to *output and (when asked) spans with
+  // offsets relative to this call's first converted byte and first output byte.
+  Status Run(const CompiledTable& table, InvalidInputPolicy policy, std::string_view chunk, bool final,
+             std::string* output, EditList* edits, ConversionStats* stats) {
+    buffer.append(chunk);
+    EngineInput in;
+    in.data = reinterpret_cast<const unsigned char*>(buffer.data());
+    in.size = buffer.size();
+    in.begin = begin;
+    in.final = final;
+    in.protecting = protecting;
+    in.stats = stats;
+    const EngineResult result = RunEngine(table, policy, in, output, edits);
+    if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, base + result.next, lines, column));
+    begin = result.next;
+    protecting = result.protecting;
+    // Keep the history that left context and word checks may read; drop the rest.
+    const std::size_t drop = begin > kHistoryBytes ? begin - kHistoryBytes : 0;
+    if (drop > 0) {
+      const char* d = buffer.data();
+      std::size_t newlines = 0;
+      for (const char* q = d; (q = static_cast<const char*>(std::memchr(q, '\n', static_cast<std::size_t>(d + drop - q)))); ++q)
+        ++newlines;
+      if (newlines > 0) {
+        lines += newlines;
+        const char* last = static_cast<const char*>(::memrchr(d, '\n', drop));
+        column = CountCodePoints(last + 1, d + drop);
+      } else {
+        column += CountCodePoints(d, d + drop);
+      }
+      buffer.erase(0, drop);
+      begin -= drop;
+      base += drop;
+    }
+    return Status();
+  }
+};
+
+struct Stream::State {
+  std::shared_ptr<const Transliterator> transliterator;
+  std::vector<StageStream> stages;
+  std::vector<EditComposer> composers;  // between stage i and i+1
+  std::uint64_t source_done = 0;        // absolute offsets of the next edit span
+  std::uint64_t output_done = 0;
+  bool finished = false;
+  bool failed = false;
+
+  Status Run(std::string_view chunk, bool final, std::string* output, EditList* edits, ConversionStats* stats) {
+    const Transliterator::Impl& impl = transliterator->impl();
+    const auto& tables = impl.built.stages;
+    if (stages.empty()) {
+      stages.resize(tables.size());
+      composers.resize(tables.size() - 1);
+    }
+    std::string_view input = chunk;
+    std::string middle[2];
+    EditList carried;  // spans from the source to the current stage's output, relative
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+      const bool last = i + 1 == tables.size();
+      std::string* out = last ? output : &middle[i % 2];
+      if (!last) out->clear();
+      EditList spans;
+      Status status = stages[i].Run(*tables[i], i == 0 ? impl.policy : InvalidInputPolicy::kError, input, final, out,
+                                    edits ? &spans : nullptr, stats);
+      if (!status.ok()) {
+        failed = true;
+        return status;
+      }
+      if (edits) {
+        if (i == 0) {
+          carried = std::move(spans);
+        } else {
+          EditComposer& composer = composers[i - 1];
+          for (const EditSpan& span : carried.spans()) composer.AddFirst(span);
+          for (const EditSpan& span : spans.spans()) composer.AddSecond(span);
+          EditList next;
+          if (final) composer.Finish(&next);
+          else composer.Drain(&next);
+          carried = std::move(next);
+        }
+      }
+      if (!last) input = *out;
+    }
+    if (edits) {
+      for (EditSpan span : carried.spans()) {
+        span.source_begin += source_done;
+        span.source_end += source_done;
+        span.output_begin += output_done;
+        span.output_end += output_done;
+        edits->Append(span);
+      }
+      if (!carried.empty()) {
+        source_done += carried.spans().back().source_end;
+        output_done += carried.spans().back().output_end;
+      }
+    }
+    return Status();
+  }
+};
+
+Stream::Stream(std::shared_ptr<const Transliterator> transliterator) : state_(std::make_unique<State>()) {
+  state_->transliterator = std::move(transliterator);
+}
+Stream::~Stream() = default;
+
+std::unique_ptr<Stream> Transliterator::NewStream() const {
+  try {
+    // Every Transliterator is made by a factory that returns a shared_ptr, so this is owned.
+    return std::make_unique<Stream>(shared_from_this());
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
+Status Stream::Write(std::string_view chunk, std::string* output, EditList* edits, ConversionStats* stats) {
+  if (!output) return Status(StatusCode::kInvalidArgument, "output must not be null");
+  if (state_->finished) return Status(StatusCode::kInvalidArgument, "Write after Finish");
+  if (state_->failed) return Status(StatusCode::kInvalidArgument, "the stream stopped at invalid input");
+  try {
+    return state_->Run(chunk, /*final=*/false, output, edits, stats);
+  } catch (const std::exception& e) {
+    return InternalError(e);
+  }
+}
+
+Status Stream::Finish(std::string* output, EditList* edits, ConversionStats* stats) {
+  if (!output) return Status(StatusCode::kInvalidArgument, "output must not be null");
+  if (state_->finished) return Status(StatusCode::kInvalidArgument, "Finish called twice");
+  if (state_->failed) return Status(StatusCode::kInvalidArgument, "the stream stopped at invalid input");
+  try {
+    state_->finished = true;
+    return state_->Run({}, /*final=*/true, output, edits, stats);
+  } catch (const std::exception& e) {
+    return InternalError(e);
+  }
+}
+
+}  // namespace ortaq

@@ -1,0 +1,219 @@
+// The compiled, immutable form of a table that the engine runs. Built once by the compiler;
+// never modified afterwards, so any number of threads may read it.
+#ifndef ORTAQ_COMPILE_COMPILED_TABLE_HPP_
+#define ORTAQ_COMPILE_COMPILED_TABLE_HPP_
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "fast/ascii_scan.hpp"
+#include "fast/trigger_scan.hpp"
+#include "table/table_ast.hpp"
+#include "text/unicode.hpp"
+
+namespace ortaq {
+
+// How far either side of a match the engine may read for context, case and exceptions, in
+// bytes. Bounding it keeps streaming memory constant and makes a chunked conversion give the
+// same bytes as a whole-buffer one: both see exactly this window. 256 bytes is 128 Cyrillic
+// letters, far more than any word.
+inline constexpr std::size_t kContextWindow = 256;
+
+// A set of code points (a class, or one letter), sorted for binary search.
+struct CharSet {
+  std::vector<char32_t> letters;
+  bool Contains(char32_t c) const;
+};
+
+struct CompiledItem {
+  ContextItem::Kind kind;
+  Quantifier quantifier;
+  char32_t letter;
+  std::uint32_t set;  // index into CompiledTable::sets for class kinds
+};
+
+// The three case forms of one output, computed ahead so that the engine only copies bytes.
+struct OutputForms {
+  std::string lower, title, upper;
+};
+
+struct CompiledRule {
+  std::vector<CompiledItem> left;   // nearest the focus first
+  std::vector<CompiledItem> right;  // nearest the focus first
+  std::uint32_t output = 0;         // index into outputs
+  int specificity = 0;
+  const Rule* source = nullptr;     // into CompiledTable::rules_source, for messages
+};
+
+struct TrieNode {
+  std::vector<std::pair<char32_t, std::uint32_t>> children;  // sorted by letter
+  std::vector<std::uint32_t> rules;  // rules whose key ends here, most specific first
+  std::uint32_t Child(char32_t c) const;  // 0 when none (0 is the root, never a child)
+};
+
+// Maps any code point to a small value through 256-entry pages, so that lookups of letters a
+// table knows cost two array reads.
+class CodePointMap {
+ public:
+  std::uint32_t Get(char32_t c) const {
+    if (c > 0x10FFFF) return 0;
+    const std::uint16_t page = page_of_[c >> 8];
+    return page == 0 ? 0 : pages_[page][c & 0xFF];
+  }
+  void Set(char32_t c, std::uint32_t value);
+  // Whether no code point of c's block of 256 (c & ~0xFF and on) has a value: one read.
+  bool BlockEmpty(char32_t c) const { return c > 0x10FFFF || page_of_[c >> 8] == 0; }
+
+ private:
+  std::vector<std::uint16_t> page_of_ = std::vector<std::uint16_t>(0x1100, 0);
+  std::vector<std::array<std::uint32_t, 256>> pages_ = std::vector<std::array<std::uint32_t, 256>>(1);
+};
+
+// What the engine does with a two-byte UTF-8 letter (U+0080..U+07FF: Latin, Greek, Cyrillic)
+// without looking anything else up: most letters of a text are decided by this table alone.
+struct FastEntry {
+  enum Kind : std::uint8_t {
+    kGeneral = 0,  // exceptions, longer keys, contexts or case decisions: take the full path
+    kCopy,         // no rule starts with this letter
+    kReplace,      // one context-free rule whose case form is known: write `pool[offset, +length)`
+  };
+  Kind kind = kGeneral;
+  bool mark = false;  // a combining mark: it may compose with the output before it
+  std::uint8_t length = 0;
+  std::uint32_t offset = 0;
+
+  // A kGeneral letter whose full-path result is still known ahead unless one of these holds
+  // (checked by the engine's character loop): then `guarded` is what it writes.
+  enum Guard : std::uint8_t {
+    kAtWordStart = 1,  // an exception word starts with it: only at a word start can one match
+    kNextIsChild = 2,  // a longer key goes on from it: only if the next letter is in guard_node's children
+    kTriggerNear = 4,  // its context rules each need a trigger letter (ь in 2018's а > á / _ C+ ь ~V)
+    kPrevChar = 8,     // a rule looks only at the character before: is it in prev_set (or a non-letter)?
+    kNextChar = 16,    // the same for the character after (next_set)
+  };
+  std::uint8_t guards = 0;  // 0: no guarded decision
+  Kind guarded_kind = kGeneral;
+  std::uint8_t guarded_length = 0;
+  std::uint32_t guarded_offset = 0;
+  std::uint32_t guard_node = 0;
+  // kPrevChar / kNextChar: indices into CompiledTable::guard_sets (kNoSet: none), and whether
+  // a word boundary (#) on that side would let a rule apply too.
+  static constexpr std::uint32_t kNoSet = 0xFFFFFFFF;
+  std::uint32_t prev_set = kNoSet, next_set = kNoSet;
+  bool prev_boundary = false, next_boundary = false;
+  // The same checks as bits of CompiledTable::neighbour_bits that make a rule possible (0: the
+  // table has too many guard sets for bits; the engine reads guard_sets).
+  std::uint32_t prev_mask = 0, next_mask = 0;
+  // kAtWordStart: the characters after this letter with which an exception word may begin, as
+  // neighbour bits (0: unknown, the engine searches exception_openings).
+  std::uint32_t opening_mask = 0;
+  // kNextIsChild: the letters that go on with guard_node's keys, as neighbour bits (0: the
+  // engine searches the node's children).
+  std::uint32_t child_mask = 0;
+};
+
+// CompiledTable::neighbour_bits: bits 0 to kNeighbourSetBits-1 stand for guard sets; the others
+// for what makes a neighbour check unsure or lets a boundary (#) stand in for a letter.
+inline constexpr unsigned kNeighbourSetBits = 29;
+inline constexpr std::uint32_t kNeighbourMark = 1u << 29;        // a combining mark
+inline constexpr std::uint32_t kNeighbourNotWord = 1u << 30;      // no word character: a boundary
+inline constexpr std::uint32_t kNeighbourRepairable = 1u << 31;  // a look-alike the engine may repair
+
+struct CompiledTable {
+  TableInfo info;
+  std::vector<std::pair<std::string, std::string>> settings;
+  bool case_auto = true;
+
+  std::vector<CharSet> sets;
+  // For each code point below kLowerTableSize, bit s set when sets[s] holds it (s < 64).
+  std::vector<std::uint64_t> class_bits;
+  bool InSet(std::uint32_t set, char32_t lower) const {
+    if (lower < kLowerTableSize && set < 64 && !class_bits.empty()) return (class_bits[lower] >> set) & 1;
+    return sets[set].Contains(lower);
+  }
+  std::int32_t vowel_set = -1;
+  std::vector<OutputForms> outputs;
+  std::vector<CompiledRule> rules;
+  std::vector<Rule> rules_source;
+  std::vector<TrieNode> nodes;    // nodes[0] is the root
+  CodePointMap start;             // first letter (any case) -> trie node (0: no rule starts here)
+  std::array<bool, 128> ascii_start{};  // ASCII bytes that may start a rule or an exception
+  std::size_t max_key_bytes = 0;
+  std::vector<FastEntry> fast2 = std::vector<FastEntry>(0x800);  // indexed by code point
+  std::string fast_pool;
+  std::size_t fast_max_length = 0;        // the longest fast output, in bytes
+  std::array<bool, 128> ascii_copy{};     // ASCII the tight loop copies without a look (no rule, no token)
+  // ASCII whose only rules go on with a combining mark (c + U+0327 > ç): copied as well when
+  // the next byte cannot begin a mark (utf8::kMarkLead), else left to the full path.
+  std::array<bool, 128> ascii_copy_unless_mark{};
+  // Letters that some context rule needs (kTriggerNear), as the first two bytes of their
+  // UTF-8 forms in every case and look-alike spelling: a bitmap over pair_table::Index.
+  std::vector<std::uint64_t> trigger_pairs;  // empty: no guarded letter depends on triggers
+  trigger_scan::Pairs trigger_pair_list;     // the same pairs, when they are a few two-byte letters
+  std::vector<CharSet> guard_sets;           // FastEntry::prev_set / next_set
+  // For each code point below U+0800 (what a neighbour check decodes): a bit for each of the
+  // first kNeighbourSetBits guard sets that holds its SourceLower form, kNeighbourMark,
+  // kNeighbourNotWord and kNeighbourRepairable. A check is then one read and a mask
+  // (FastEntry::prev_mask, opening_mask). Empty when no letter has such a check.
+  std::vector<std::uint32_t> neighbour_bits;
+  std::vector<std::uint64_t> pair_table;  // see pair_table.hpp; empty for the reference engine
+  // Whole inputs may start with pair-table blocks (RunEngineWhole): the table has one, and no
+  // foreign-word check reads word starts.
+  bool whole_blocks = false;
+  ascii_scan::CopySet ascii_copy_set;     // ascii_copy for the vectorised scan (ascii_scan.hpp)
+
+  // Exceptions: the lowercase word -> output index; stems (`word*`) separately.
+  std::vector<std::u32string> exception_words;
+  std::unordered_map<std::u32string_view, std::uint32_t> exceptions;
+  std::unordered_map<std::u32string_view, std::uint32_t> stem_exceptions;
+  std::size_t min_stem_letters = SIZE_MAX;
+  CodePointMap exception_start;   // letters (any case) that begin an exception word
+  // The first two letters of each exception word, lowercase and sorted; the second is 0 for a
+  // one-letter word and kAnyLetter for a one-letter stem. Lets the engine rule out an exception
+  // at a word start by its first two letters.
+  static constexpr char32_t kAnyLetter = 0xFFFFFFFF;
+  std::vector<std::pair<char32_t, char32_t>> exception_openings;
+  std::size_t max_exception_letters = 0;
+
+  // The engine's switchable rules (see EngineSwitches), as compiled.
+  bool pass_through = true;
+  bool foreign_words_on = true;
+  bool repair_lookalikes = true;
+  bool reference = false;  // EngineSwitches::reference: the fast paths are off
+  std::array<bool, 128> protect_start{};  // ASCII that may begin a pass-through token
+
+  // @fold pairs (applied inside SourceLower), @lookalike pairs (word-dependent; below U+0800).
+  std::vector<std::pair<char32_t, char32_t>> folds;
+  std::vector<char32_t> lookalike = std::vector<char32_t>(0x800, 0);
+  std::array<bool, 128> ascii_lookalike{};
+  unicode::Script lookalike_script = unicode::Script::kOther;  // the script look-alikes imitate
+  // Words not of the source language.
+  CharSet foreign_letters;
+  std::vector<std::u32string> foreign_word_list;
+  std::unordered_map<std::u32string_view, bool> foreign_words;
+  std::size_t max_foreign_letters = 0;
+
+  // SourceLower for the first kLowerTableSize code points, precomputed.
+  static constexpr char32_t kLowerTableSize = 0x800;
+  std::vector<char32_t> source_lower_table;
+
+  // Case pairs: lowercase -> uppercase for the target; both ways for the source.
+  std::vector<std::pair<char32_t, char32_t>> target_upper;
+  std::vector<std::pair<char32_t, char32_t>> source_lower;  // upper -> lower
+
+  char32_t SourceLower(char32_t c) const {
+    return c < kLowerTableSize ? source_lower_table[c] : SourceLowerSlow(c);
+  }
+  char32_t SourceLowerSlow(char32_t c) const;
+  std::string TargetUpper(std::string_view text) const;
+  std::string TargetTitle(std::string_view text) const;
+};
+
+}  // namespace ortaq
+
+#endif  // ORTAQ_COMPILE_COMPILED_TABLE_HPP_

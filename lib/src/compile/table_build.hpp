@@ -1,0 +1,45 @@
+// From a table file (or text, or a list of table files) to the compiled stages a
+// Transliterator runs. A table with `@chain` becomes one stage per chained table; options set
+// by the user go to every stage that declares them.
+#ifndef ORTAQ_COMPILE_TABLE_BUILD_HPP_
+#define ORTAQ_COMPILE_TABLE_BUILD_HPP_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compile/compiler.hpp"
+
+namespace ortaq {
+
+struct BuiltTable {
+  std::vector<std::unique_ptr<CompiledTable>> stages;
+  TableInfo info;
+  Settings settings;  // every option of every stage, with the value in force
+};
+
+// The merged stages of a loaded table: itself, or the tables its @chain names (recursively).
+Status ExpandStages(const LoadedTable& loaded, const Options& options, std::vector<MergedTable>* stages,
+                    std::vector<Diagnostic>* diagnostics, int depth = 0);
+
+// Loads each file as a stage (for chains found by FindChain).
+Status LoadStageFiles(const std::vector<std::string>& paths, const Options& options, std::vector<MergedTable>* stages,
+                      std::vector<Diagnostic>* diagnostics);
+
+// What a list of stages converts from and to, and the union of their options.
+TableInfo InfoOfStages(const std::vector<MergedTable>& stages, const std::string& path, const std::string& title);
+
+// Compiles the stages with the user's settings.
+Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const Options& options, BuiltTable* out,
+                   std::vector<Diagnostic>* diagnostics);
+
+// The file `<from>--<to>.tbl` on the search path, or "" (no messages, no listing).
+std::string FindTableFile(std::string_view from, std::string_view to, const Options& options);
+
+// A path of tables from `from` to `to` through other alphabets (at most three tables), shortest
+// first; empty when there is none.
+std::vector<std::string> FindChain(std::string_view from, std::string_view to, const Options& options);
+
+}  // namespace ortaq
+
+#endif  // ORTAQ_COMPILE_TABLE_BUILD_HPP_

@@ -1,0 +1,148 @@
+// The parsed form of a `.tbl` file: what the linguist wrote, every node carrying its place in
+// the file so that the compiler and the linter can point at it.
+#ifndef ORTAQ_TABLE_TABLE_AST_HPP_
+#define ORTAQ_TABLE_TABLE_AST_HPP_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ortaq/ortaq.hpp"
+
+namespace ortaq {
+
+// A table file's text, split into lines, shared by every location that points into it.
+struct SourceFile {
+  std::string name;
+  std::vector<std::string> lines;
+};
+
+struct SourceLoc {
+  std::shared_ptr<const SourceFile> file;
+  int line = 0;    // 1-based
+  int column = 0;  // 1-based, in code points
+
+  Diagnostic Make(Severity severity, std::string message) const;
+  Diagnostic Error(std::string message) const { return Make(Severity::kError, std::move(message)); }
+  Diagnostic Warning(std::string message) const { return Make(Severity::kWarning, std::move(message)); }
+  std::string Where() const;  // "file:line:col"
+};
+
+// `[name=value]` in front of a rule, exception or test.
+struct Guard {
+  std::string option;
+  std::string value;
+  SourceLoc loc;
+};
+
+enum class Quantifier { kOne, kOptional, kStar, kPlus };
+
+struct ContextItem {
+  enum class Kind {
+    kLetter,        // one literal letter
+    kClass,         // a letter of a class
+    kNotLetter,     // ~x: any character but this letter (a word boundary included)
+    kNotClass,      // ~C: any character not in the class
+    kBoundary,      // #: the character beyond is not a word character (or the text ends)
+    kNearestVowel,  // C... (left) or ...C (right): the nearest vowel in this word is in C
+  };
+  Kind kind = Kind::kLetter;
+  char32_t letter = 0;
+  std::string class_name;
+  Quantifier quantifier = Quantifier::kOne;
+  SourceLoc loc;
+  std::string text;  // as written, for messages and for identifying overrides
+};
+
+// An output as written: literal text and `{option}` references, filled in at compile time.
+struct OutputPart {
+  std::string text;        // literal UTF-8, or the option's name
+  bool is_option = false;
+  int column = 0;          // where a `{name}` reference starts, for messages
+};
+using OutputTemplate = std::vector<OutputPart>;
+
+struct Rule {
+  std::u32string key;                // lowercase letters
+  OutputTemplate output;             // empty for ∅
+  std::vector<ContextItem> left;     // nearest the focus first
+  std::vector<ContextItem> right;    // nearest the focus first
+  std::vector<Guard> guards;
+  SourceLoc loc;
+  SourceLoc output_loc;
+  // key + guards + context as written: a child table's rule with the same signature replaces
+  // the parent's.
+  std::string Signature() const;
+};
+
+struct Exception {
+  std::u32string word;  // lowercase
+  bool stem = false;    // written `word*`: also applies when a suffix follows (word + letters)
+  OutputTemplate output;
+  std::vector<Guard> guards;
+  SourceLoc loc;
+};
+
+struct TestCase {
+  std::string input;
+  std::string expected;
+  std::vector<Guard> guards;
+  SourceLoc loc;
+};
+
+struct ClassDef {
+  std::string name;
+  std::vector<char32_t> letters;
+  std::vector<std::pair<std::string, SourceLoc>> includes;  // other classes named as members
+  SourceLoc loc;
+};
+
+struct OptionDef {
+  std::string name;
+  std::vector<std::string> values;  // the default first
+  std::string description;
+  SourceLoc loc;
+};
+
+struct CasePair {
+  char32_t lower = 0;
+  char32_t upper = 0;
+  SourceLoc loc;
+};
+
+struct Inherit {
+  std::string name;
+  SourceLoc loc;
+};
+
+struct TableAst {
+  std::shared_ptr<const SourceFile> file;
+  std::string from, to, title;
+  SourceLoc from_loc, to_loc;
+  bool case_auto = true;
+  std::string vowel_class;  // @vowels
+  SourceLoc vowel_loc;
+  std::vector<Inherit> inherits;
+  std::vector<Inherit> chain;  // @chain: tables applied one after another
+  std::vector<CasePair> target_case_pairs;
+  std::vector<CasePair> source_case_pairs;
+  // @fold X Y: the input letter X is read as Y, always (typing variants: ǧ as ğ).
+  std::vector<std::pair<std::pair<char32_t, char32_t>, SourceLoc>> folds;
+  // @lookalike X Y: inside a word otherwise written in Y's script, X is read as Y (Latin c in cәл).
+  std::vector<std::pair<std::pair<char32_t, char32_t>, SourceLoc>> lookalikes;
+  // @foreign-letters: a word with one of these letters is not of the source language; it is
+  // copied as written. `foreign WORD` lines name such words one by one.
+  std::vector<std::pair<char32_t, SourceLoc>> foreign_letters;
+  std::vector<std::pair<std::u32string, SourceLoc>> foreign_words;
+  std::vector<std::pair<char32_t, SourceLoc>> source_alphabet;  // @source-alphabet
+  std::vector<std::pair<char32_t, SourceLoc>> target_alphabet;  // @target-alphabet
+  std::vector<OptionDef> options;
+  std::vector<ClassDef> classes;
+  std::vector<Rule> rules;
+  std::vector<Exception> exceptions;
+  std::vector<TestCase> tests;
+};
+
+}  // namespace ortaq
+
+#endif  // ORTAQ_TABLE_TABLE_AST_HPP_

@@ -1,0 +1,114 @@
+// Where tables are found: the caller's directories, ORTAQ_TABLE_PATH, the source tree (so a
+// build tree works without installing), then the install location.
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+#include "compile/compiler.hpp"
+#include "ortaq/ortaq.hpp"
+#include "compile/table_build.hpp"
+#include "table/table_loader.hpp"
+
+namespace ortaq {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool IsDirectory(const std::string& path) {
+  std::error_code ec;
+  return fs::is_directory(path, ec);
+}
+
+bool LooksLikePath(std::string_view to) {
+  return to.find('/') != std::string_view::npos || (to.size() > 4 && to.substr(to.size() - 4) == ".tbl");
+}
+
+}  // namespace
+
+std::vector<std::string> TableSearchPath(const Options& options) {
+  std::vector<std::string> path = options.table_path;
+  if (const char* env = std::getenv("ORTAQ_TABLE_PATH")) {
+    std::string_view rest(env);
+    while (!rest.empty()) {
+      const std::size_t colon = rest.find(':');
+      const std::string_view dir = rest.substr(0, colon);
+      if (!dir.empty()) path.emplace_back(dir);
+      if (colon == std::string_view::npos) break;
+      rest.remove_prefix(colon + 1);
+    }
+  }
+  for (const char* dir : {ORTAQ_SOURCE_TABLE_DIR, ORTAQ_INSTALL_TABLE_DIR})
+    if (IsDirectory(dir) && std::find(path.begin(), path.end(), dir) == path.end()) path.emplace_back(dir);
+  return path;
+}
+
+std::vector<TableInfo> ListTables(const Options& options) {
+  std::vector<TableInfo> tables;
+  std::set<std::string> seen;
+  try {
+    for (const std::string& dir : TableSearchPath(options)) {
+      std::error_code ec;
+      std::vector<fs::path> files;
+      for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const fs::path& p = entry.path();
+        if (p.extension() == ".tbl" && p.filename().string()[0] != '_') files.push_back(p);
+      }
+      std::sort(files.begin(), files.end());
+      for (const fs::path& file : files) {
+        LoadedTable loaded;
+        std::vector<Diagnostic> diagnostics;
+        TableInfo info;
+        std::vector<MergedTable> stages;
+        if (LoadTableFile(file.string(), TableSearchPath(options), &loaded, &diagnostics) &&
+            ExpandStages(loaded, options, &stages, &diagnostics).ok()) {
+          info = InfoOfStages(stages, file.string(), MergeLayers(loaded).title);
+        } else {
+          info.path = file.string();
+          info.title = "(does not load: " + (diagnostics.empty() ? std::string("error") : diagnostics.front().message) + ")";
+        }
+        const std::string id = info.from + "--" + info.to;
+        if (info.from.empty() || info.to.empty() || seen.insert(id).second) tables.push_back(std::move(info));
+      }
+    }
+  } catch (const std::exception&) {
+    // A directory that vanished while listing: list what was found.
+  }
+  return tables;
+}
+
+std::string FindTableFile(std::string_view from, std::string_view to, const Options& options) {
+  const std::string name = std::string(from) + "--" + std::string(to) + ".tbl";
+  for (const std::string& dir : TableSearchPath(options)) {
+    const fs::path candidate = fs::path(dir) / name;
+    std::error_code ec;
+    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+  }
+  return {};
+}
+
+std::string FindTable(std::string_view from, std::string_view to, const Options& options, Status* status) {
+  try {
+    if (LooksLikePath(to)) {
+      std::error_code ec;
+      if (fs::is_regular_file(std::string(to), ec)) return std::string(to);
+      if (status) *status = Status(StatusCode::kNotFound, "no table file '" + std::string(to) + "'");
+      return {};
+    }
+    const std::string found = FindTableFile(from, to, options);
+    if (!found.empty()) return found;
+    std::string targets;
+    for (const TableInfo& t : ListTables(options))
+      if (t.from == from) targets += (targets.empty() ? "" : ", ") + t.to;
+    std::string message = "no table converts from '" + std::string(from) + "' to '" + std::string(to) + "'";
+    message += targets.empty() ? " (no table reads '" + std::string(from) + "'; see 'ortaq list')"
+                               : " (from " + std::string(from) + " there are: " + targets + ")";
+    if (status) *status = Status(StatusCode::kNotFound, message);
+    return {};
+  } catch (const std::exception& e) {
+    if (status) *status = Status(StatusCode::kInternal, std::string("internal error: ") + e.what());
+    return {};
+  }
+}
+
+}  // namespace ortaq

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian packages ortaq needs to build and test, when they are missing.
+# Runs apt-get as root (directly, or through sudo when not root).
+set -euo pipefail
+packages=(cmake ninja-build g++ pkg-config libicu-dev icu-devtools libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev python3)
+# scripts/sanitize-and-fuzz.sh: clang (14 on Debian 12), its ASan/UBSan and libFuzzer runtimes
+# (libclang-rt-14-dev; libfuzzer-14-dev is not needed) and llvm-symbolizer for stack traces (llvm).
+packages+=(clang libclang-rt-14-dev llvm)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "Installing: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
