@@ -15,6 +15,7 @@
 #include "cli_common.hpp"
 #include "ortaq/markup.hpp"
 #include "commands.hpp"
+#include "ortaq/tools.hpp"
 #include "parallel_convert.hpp"
 #include "safe_output.hpp"
 
@@ -432,7 +433,7 @@ int RunConvertInner(const ConvertOptions& options, const CLI::App& command) {
     return kExitUsage;
   }
   Format format = Format::kText;
-  ParseFormat(options.format, &format);  // the option's check allows only known names
+  static_cast<void>(ParseFormat(options.format, &format));  // the option's check allows only known names
   if (format != Format::kText && options.detect == "line") {
     PrintError("--detect=line works on plain text only (--format=text)");
     return kExitUsage;

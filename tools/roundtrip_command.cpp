@@ -5,6 +5,7 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "ortaq/tools.hpp"
 
 namespace ortaq::cli {
 namespace {

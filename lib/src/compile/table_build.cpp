@@ -127,8 +127,8 @@ TableInfo InfoOfStages(const std::vector<MergedTable>& stages, const std::string
   return info;
 }
 
-Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const Options& options, BuiltTable* out,
-                   std::vector<Diagnostic>* diagnostics) {
+Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const Options& options, bool reference_engine,
+                   BuiltTable* out, std::vector<Diagnostic>* diagnostics) {
   // Every setting must belong to at least one stage; it goes to every stage that has it.
   for (const auto& [name, value] : options.settings) {
     bool known = false;
@@ -154,7 +154,7 @@ Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const
     switches.pass_through = options.pass_through;
     switches.foreign_words = options.foreign_words;
     switches.repair_lookalikes = options.repair_lookalikes;
-    switches.reference = options.reference_engine;
+    switches.reference = reference_engine;
     auto compiled = Compile(stage, resolved, diagnostics, switches);
     if (!compiled || HasError(*diagnostics)) return TableError(*diagnostics);
     for (const auto& setting : resolved)

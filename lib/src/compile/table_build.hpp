@@ -29,9 +29,10 @@ Status LoadStageFiles(const std::vector<std::string>& paths, const Options& opti
 // What a list of stages converts from and to, and the union of their options.
 TableInfo InfoOfStages(const std::vector<MergedTable>& stages, const std::string& path, const std::string& title);
 
-// Compiles the stages with the user's settings.
-Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const Options& options, BuiltTable* out,
-                   std::vector<Diagnostic>* diagnostics);
+// Compiles the stages with the user's settings. `reference_engine` leaves out the fast tables
+// (for tests that compare them with the rule engine: api/test_hooks.hpp).
+Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const Options& options, bool reference_engine,
+                   BuiltTable* out, std::vector<Diagnostic>* diagnostics);
 
 // The file `<from>--<to>.tbl` on the search path, or "" (no messages, no listing).
 std::string FindTableFile(std::string_view from, std::string_view to, const Options& options);

@@ -12,6 +12,7 @@
 #include "engine/pass_through.hpp"
 #include "fast/trigger_scan.hpp"
 #include "text/unicode.hpp"
+#include "text/edit_list_writer.hpp"
 #include "text/utf8.hpp"
 
 namespace ortaq {
@@ -74,13 +75,13 @@ class Converter {
     auto flush = [&](std::size_t end) {
       if (end > run) {
         w.Put(reinterpret_cast<const char*>(data + run), end - run);
-        if (edits_) edits_->Add(end - run, end - run, false);
+        if (edits_) EditListWriter::Add(edits_, end - run, end - run, false);
       }
     };
     auto emit = [&](std::size_t consumed, std::string_view text) {
       flush(p);
       w.Put(text.data(), text.size());
-      if (edits_) edits_->Add(consumed, text.size(), true);
+      if (edits_) EditListWriter::Add(edits_, consumed, text.size(), true);
       p += consumed;
       run = p;
     };
@@ -119,7 +120,7 @@ class Converter {
         if (e.kind == FastEntry::kReplace && !MarkAt(p + 2)) {
           flush(p);
           w.PutPadded(pool + e.offset, e.length);
-          if (edits_) edits_->Add(2, e.length, true);
+          if (edits_) EditListWriter::Add(edits_, 2, e.length, true);
           p += 2;
           run = p;
           continue;
@@ -130,10 +131,10 @@ class Converter {
           if (const std::size_t close = UserSpanClose(p)) {
             // -{...}-: the user's own span, copied as written without its marks.
             flush(p);
-            if (edits_) edits_->Add(2, 0, true);
+            if (edits_) EditListWriter::Add(edits_, 2, 0, true);
             w.Put(reinterpret_cast<const char*>(data + p + 2), close - p - 2);
-            if (edits_) edits_->Add(close - p - 2, close - p - 2, false);
-            if (edits_) edits_->Add(2, 0, true);
+            if (edits_) EditListWriter::Add(edits_, close - p - 2, close - p - 2, false);
+            if (edits_) EditListWriter::Add(edits_, 2, 0, true);
             if (in_.stats) ++in_.stats->protected_tokens;
             p = close + 2;
             run = p;
@@ -166,9 +167,9 @@ class Converter {
           }
           if (policy_ == InvalidInputPolicy::kReplace) {
             w.Put("\xEF\xBF\xBD", 3);
-            if (edits_) edits_->Add(bad, 3, true);
+            if (edits_) EditListWriter::Add(edits_, bad, 3, true);
           } else if (edits_) {
-            edits_->Add(bad, 0, true);
+            EditListWriter::Add(edits_, bad, 0, true);
           }
           p += bad;
           run = p;

@@ -5,6 +5,7 @@
 
 #include "compile/compiler.hpp"
 #include "ortaq/ortaq.hpp"
+#include "ortaq/tools.hpp"
 #include "table/table_loader.hpp"
 #include "text/unicode.hpp"
 #include "text/utf8.hpp"
@@ -180,6 +181,11 @@ class Checker {
 };
 
 }  // namespace
+
+bool CheckReport::ok() const noexcept {
+  return tests_failed == 0 && std::none_of(diagnostics.begin(), diagnostics.end(),
+                                           [](const Diagnostic& d) { return d.severity == Severity::kError; });
+}
 
 CheckReport CheckTable(const std::string& path, const Options& options) {
   CheckReport report;

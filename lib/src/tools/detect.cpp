@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "ortaq/ortaq.hpp"
+#include "ortaq/tools.hpp"
 #include "text/unicode.hpp"
 #include "text/utf8.hpp"
 
@@ -155,7 +156,7 @@ void Score(const std::u32string& word, bool capitalized, Votes* votes, ScriptCou
 
 }  // namespace
 
-Detection DetectSource(std::string_view text) {
+Detection DetectSource(std::string_view text) noexcept {
   Detection detection;
   try {
     if (text.size() > kMaxBytes) text = text.substr(0, kMaxBytes);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ortaq/ortaq.hpp"
+#include "ortaq/tools.hpp"
 #include "text/unicode.hpp"
 #include "text/utf8.hpp"
 
@@ -92,7 +93,7 @@ void SortByCount(std::vector<T>* items) {
 
 }  // namespace
 
-double RoundTripReport::Share() const {
+double RoundTripReport::Share() const noexcept {
   return tokens == 0 ? 100.0 : 100.0 * static_cast<double>(unchanged) / static_cast<double>(tokens);
 }
 
