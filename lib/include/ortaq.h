@@ -218,7 +218,9 @@ typedef struct ortaq_typing_state {
   size_t committed_len;
   const char *pending;          /* the pending output (NUL-terminated) */
   size_t pending_len;
-  size_t retracted;             /* bytes the last change took off the end of committed */
+  size_t retracted;             /* bytes the last change took off the end of committed (a
+                                   backspace only); what follows them is new. An editor
+                                   deletes this many bytes, then inserts the rest. */
   size_t input_len;             /* bytes of input since the last flush */
   size_t committed_input_len;   /* of them, the bytes whose output is committed */
 } ortaq_typing_state;

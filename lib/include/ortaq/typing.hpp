@@ -57,7 +57,9 @@ class ORTAQ_API TypingSession {
 
   std::string_view committed() const;  // since construction or Reset
   std::string_view pending() const;
-  std::size_t retracted() const;            // bytes the last change took off committed()
+  // Bytes the last change took off the end of committed() (a Backspace only); the committed
+  // output after them is new. An editor deletes this many bytes, then inserts the rest.
+  std::size_t retracted() const;
   std::size_t input_size() const;           // bytes of input since the last Flush
   std::size_t committed_input_size() const; // of them, those whose output is committed
 

@@ -15,9 +15,12 @@ namespace {
 
 // History re-read before the commit point for context: the engine reads at most 256 bytes of
 // context and 64 of word scan before a position (kContextWindow + kWordScan). A chain's later
-// tables read their predecessor's output, which may be up to four times shorter than its input.
+// tables read as much of their predecessor's output, which is at least half as long as its
+// input in ortaq's tables (a two-byte letter becomes at least one byte; ь and ъ, which may
+// become nothing, never stand in a row), and the first table's own 320 bytes come on top:
+// 2 x 320 + 320 < 1,536.
 constexpr std::size_t kHistory = 512;
-constexpr std::size_t kChainHistory = 4096;
+constexpr std::size_t kChainHistory = 1536;
 // Pending input beyond which the engine's own look-ahead (a stream's: the longest key, the
 // context window and the word scan) decides the output, word start or not: the bound on what
 // stays pending in text without white space.
@@ -220,12 +223,18 @@ Status TypingSession::Backspace(std::size_t count, std::size_t* deleted) {
       ++done;
     }
     s.input.resize(n);
-    // Output committed for input that is gone is taken back.
+    // Output committed for input that is gone is taken back; what the shorter input commits
+    // again is not counted as retracted where it is the same as before.
     while (s.commits.back().input > n) s.commits.pop_back();
-    s.retracted = s.committed.size() - s.commits.back().log;
-    s.committed.resize(s.commits.back().log);
+    const std::size_t cut = s.commits.back().log;
+    const std::string old_tail = s.committed.substr(cut);
+    s.committed.resize(cut);
     if (deleted) *deleted = done;
-    return s.Update(false);
+    Status status = s.Update(false);
+    std::size_t same = 0;
+    while (cut + same < s.committed.size() && same < old_tail.size() && s.committed[cut + same] == old_tail[same]) ++same;
+    s.retracted = old_tail.size() - same;
+    return status;
   } catch (const std::exception& e) {
     return Internal(e);
   }
