@@ -129,6 +129,20 @@ TEST(TypingSession, BackspaceRetractsCommittedOutput) {
   EXPECT_EQ(session.pending(), "");
 }
 
+TEST(TypingSession, RuleReadingTheNextWordKeepsItPending) {
+  // `а` before one character and б (a space, then a word starting with б): the next word decides, so no word start is committed.
+  const char* table = "@title t\n@from xx\n@to yy\nа > a\nа > X / _ ~а б\nб > b\n";
+  ortaq::Status status;
+  auto t = ortaq::Transliterator::FromText(table, "<text>", {}, &status);
+  ASSERT_TRUE(t) << status.message();
+  TypeAndCheck(t, "а а б а ба аб а", 64);
+  ortaq::TypingSession session(t);
+  ASSERT_TRUE(session.Append("а а ").ok());
+  EXPECT_EQ(session.committed(), "");
+  ASSERT_TRUE(session.Append("б").ok());
+  EXPECT_EQ(session.pending(), "a X b");
+}
+
 TEST(TypingSession, NoTransliterator) {
   ortaq::TypingSession session(nullptr);
   EXPECT_EQ(session.Append("a").code(), ortaq::StatusCode::kInvalidArgument);

@@ -6,6 +6,7 @@
 #include <exception>
 #include <new>
 
+#include "api/compiled_stages.hpp"
 #include "compile/compiler.hpp"
 #include "text/edit_compose.hpp"
 #include "compile/table_build.hpp"
@@ -431,6 +432,12 @@ Status Stream::Finish(std::string* output, EditList* edits, ConversionStats* sta
   } catch (const std::exception& e) {
     return InternalError(e);
   }
+}
+
+// ---- For library code (api/compiled_stages.hpp) -------------------------------------------
+
+const std::vector<std::unique_ptr<CompiledTable>>& CompiledStages(const Transliterator& transliterator) {
+  return transliterator.impl().built.stages;
 }
 
 }  // namespace ortaq

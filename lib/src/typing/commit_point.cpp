@@ -66,6 +66,19 @@ bool WaitsForCase(std::string_view text, std::size_t from, std::size_t pos, std:
   return waiting;
 }
 
+bool ReadsAcrossWords(const CompiledTable& table) {
+  for (const CompiledRule& rule : table.rules) {
+    for (std::size_t i = 0; i < rule.right.size(); ++i) {
+      const CompiledItem& item = rule.right[i];
+      const bool non_letter = item.kind == ContextItem::Kind::kBoundary || item.kind == ContextItem::Kind::kNotLetter ||
+                              item.kind == ContextItem::Kind::kNotClass;
+      const bool repeated = item.quantifier == Quantifier::kStar || item.quantifier == Quantifier::kPlus;
+      if (non_letter && (repeated || i + 1 < rule.right.size())) return true;
+    }
+  }
+  return false;
+}
+
 std::size_t CompleteLength(std::string_view text) {
   // A cut sequence is at most three bytes: a lead byte and up to two continuation bytes.
   const auto* data = reinterpret_cast<const unsigned char*>(text.data());

@@ -10,6 +10,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "compile/compiled_table.hpp"
+
 namespace ortaq::typing {
 
 // Whether `text[pos - 1]` is white space that ends a token (pass-through tokens such as URLs
@@ -24,6 +26,11 @@ bool InsideOpenSpan(std::string_view text, std::size_t pos);
 // word: the engine writes Я as YA or Ya after the nearest word of two or more cased letters,
 // which must be typed whole (followed by a character that is not a letter) before `end`.
 bool WaitsForCase(std::string_view text, std::size_t from, std::size_t pos, std::size_t end);
+
+// Whether a rule of `table` may read past the character after a word: a right context item
+// that matches non-letters (`#`, `~x`, `~C`) with another item after it, or repeated (`~V+`).
+// Then no word start is a safe commit point, and only the engine's look-ahead commits.
+bool ReadsAcrossWords(const CompiledTable& table);
 
 // The length of `text` without a UTF-8 sequence cut off at its end (which waits for its rest).
 std::size_t CompleteLength(std::string_view text);

@@ -6,6 +6,7 @@
 #include <new>
 #include <vector>
 
+#include "api/compiled_stages.hpp"
 #include "ortaq/typing.hpp"
 #include "text/utf8.hpp"
 #include "typing/commit_point.hpp"
@@ -61,6 +62,7 @@ struct TypingSession::State {
   std::string pending;
   std::vector<Commit> commits{{0, 0, true}};  // of the current text, the last one current
   std::size_t retracted = 0;
+  bool across_words = false;  // a rule reads past the white space after a word
 
   bool chained() const { return t->chained(); }
   std::size_t history() const { return chained() ? kChainHistory : kHistory; }
@@ -87,6 +89,7 @@ struct TypingSession::State {
 
   // The last word start in (c, end] whose output nothing before it still waits for.
   std::size_t WordCommit(std::size_t c, std::size_t end) const {
+    if (across_words) return c;
     for (std::size_t p = end; p > c; --p) {
       if (!typing::IsTokenStart(input, p)) continue;
       if (typing::InsideOpenSpan(input, p)) continue;
@@ -179,6 +182,10 @@ TypingSession::TypingSession(std::shared_ptr<const Transliterator> transliterato
   try {
     state_ = std::make_unique<State>();
     state_->t = std::move(transliterator);
+    if (state_->t) {
+      for (const auto& stage : CompiledStages(*state_->t))
+        state_->across_words = state_->across_words || typing::ReadsAcrossWords(*stage);
+    }
   } catch (const std::exception&) {
     state_.reset();  // every call then says so
   }
