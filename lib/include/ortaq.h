@@ -204,13 +204,14 @@ ORTAQ_API const char *ortaq_detect(const char *text, size_t len, double *confide
  * - pending: the conversion of the rest of the input as if the input ended here; it may still
  *   change. It is the current word (the text after the last white space), and only longer
  *   when the words before it still depend on it: a one-letter capitalised word waits for the
- *   case of the next word, an open `-{` span for its `}-`. Whatever the text, pending input
- *   never exceeds a few hundred bytes (the engine's look-ahead; see docs/c-api.md).
+ *   case of the next word, an open `-{` span for its `}-`, and every word while the table
+ *   has a rule that reads past the white space after a word. Whatever the text, pending input
+ *   is at most the engine's look-ahead: 1 KiB (4 KiB for a chain) plus one edit.
  * committed + pending is always the conversion of all the input since the last flush, as
  * ortaq_convert gives it. Each change re-converts only the pending input (and a bounded
  * history before it for context), so a keystroke costs the same at any length of text.
- * ICU's utrans_transIncremental, by contrast, leaves it to the caller to keep the text and
- * does not say how much of it may still change. */
+ * Unlike ICU's utrans_transIncremental, the session keeps the text, takes output back on
+ * backspace, and commits whole words (docs/c-api.md compares them). */
 typedef struct ortaq_typing ortaq_typing;
 
 typedef struct ortaq_typing_state {

@@ -16,8 +16,9 @@
 // - pending(): the conversion of the rest of the input as if the input ended here. It is the
 //   current word (the text after the last white space); it is longer only while earlier words
 //   still depend on it (a one-letter capitalised word takes its case from the next word; an
-//   open `-{` waits for its `}-`), and never more than the engine's look-ahead (a few hundred
-//   bytes) behind the end of the input.
+//   open `-{` waits for its `}-`; a table whose rules read past a word's white space commits
+//   no word), and never more than the engine's look-ahead (1 KiB, 4 KiB for a chain) behind
+//   the end of the input.
 // committed() + pending() always equals Transliterate() of the input since the last Flush.
 // A change re-converts only the pending input and a bounded history before it, so a keystroke
 // costs the same at any length of text.
