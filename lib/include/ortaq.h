@@ -101,7 +101,8 @@ typedef struct ortaq_transliterator ortaq_transliterator;
 
 /* Opens the conversion from alphabet `from` to `to` (ids such as "kk-Cyrl", "cta-2024").
  * When no table converts directly, tables are chained through other alphabets, as the command
- * does. `to` may also be the path of a .tbl file whose source is `from`.
+ * does. `to` may also be the path of a .tbl file whose source is `from`. `from` equal to
+ * `to` is no conversion (ORTAQ_ERR_NOT_FOUND): the command copies such text, and so may you.
  * Returns NULL on failure (ORTAQ_ERR_NOT_FOUND, ORTAQ_ERR_TABLE, ORTAQ_ERR_INVALID_ARGUMENT). */
 ORTAQ_API ortaq_transliterator *ortaq_open(const char *from, const char *to, const char *const *settings,
                                            ortaq_error *err);

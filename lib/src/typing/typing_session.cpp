@@ -2,6 +2,7 @@
 // output was committed. Each change re-converts the input after the last commit point only,
 // reading a bounded history before it for context, and moves the commit point to the last
 // word start that nothing before it still depends on (commit_point.hpp).
+#include <cstdint>
 #include <exception>
 #include <new>
 #include <vector>
@@ -63,6 +64,11 @@ struct TypingSession::State {
   std::vector<Commit> commits{{0, 0, true}};  // of the current text, the last one current
   std::size_t retracted = 0;
   bool across_words = false;  // a rule reads past the white space after a word
+  // For `whole` conversions: where the output of input[c, ...) began in the conversion of
+  // input[h, ...) for the commit point c (SIZE_MAX: none remembered).
+  struct {
+    std::size_t h = SIZE_MAX, c = SIZE_MAX, out_c = 0;
+  } cached;
 
   bool chained() const { return t->chained(); }
   std::size_t history() const { return chained() ? kChainHistory : kHistory; }
@@ -99,16 +105,23 @@ struct TypingSession::State {
     return c;
   }
 
-  // Converts input[c, end) (reading from h for context) into *out; for a chain, or after a
-  // commit inside a token, through a conversion of input[h, end) with edit spans, which
-  // `edits` keeps for mapping positions (then *out is the output from h).
+  // Converts input[c, end) (reading from h for context) into *out. With `whole` (a chain, or
+  // after a commit inside a token) it converts input[h, end) instead, and *out_c is where the
+  // output of input[c, ...) begins in it: found through edit spans (kept in *edits) when
+  // `edits` is given, else the length remembered for this (h, c), which cannot change while
+  // c is the commit point, since the output of everything before c is final.
   Status Convert(std::size_t h, std::size_t c, std::size_t end, bool whole, std::string* out, EditList* edits,
-                 std::size_t* out_c) const {
+                 std::size_t* out_c) {
     const std::string_view window = std::string_view(input).substr(h, end - h);
     if (whole) {
       Status status = t->Transliterate(window, out, edits);
       if (!status.ok()) return Relocate(status, h);
-      *out_c = static_cast<std::size_t>(edits->SourceToOutput(c - h));
+      if (edits) {
+        *out_c = static_cast<std::size_t>(edits->SourceToOutput(c - h));
+        cached = {h, c, *out_c};
+      } else {
+        *out_c = cached.out_c;
+      }
       return Status();
     }
     std::size_t stopped = 0;
@@ -127,26 +140,23 @@ struct TypingSession::State {
     const Commit last = commits.back();
     const std::size_t c = last.input;
     const std::size_t h = RestartPoint(c);
-    const bool whole = chained() || !last.token_start;
+    std::size_t p = flush ? end : WordCommit(c, end);
+    // No word start will do: commit what the engine's look-ahead decides.
+    const bool lookahead_commit = p == c && end - c > lookahead();
+    const bool whole = chained() || !last.token_start || lookahead_commit;
+    const bool spans = whole && (p != c || lookahead_commit || cached.h != h || cached.c != c);
     std::string out;
     EditList edits;
     std::size_t out_c = 0;
-    if (Status s = Convert(h, c, end, whole, &out, &edits, &out_c); !s.ok()) return s;
-
-    std::size_t p = flush ? end : WordCommit(c, end);
+    if (Status s = Convert(h, c, end, whole, &out, spans ? &edits : nullptr, &out_c); !s.ok()) return s;
     bool token_start = true;
-    if (p == c && end - c > lookahead()) {
-      // No word start will do: commit what the engine's look-ahead decides, at an edit span's
-      // start (a place where one match ends and the next begins).
-      if (!whole) {
-        if (Status s = Convert(h, c, end, true, &out, &edits, &out_c); !s.ok()) return s;
-      }
+    if (lookahead_commit) {
+      // At an edit span's start: a place where one match ends and the next begins.
       for (const EditSpan& span : edits.spans()) {
         const std::size_t at = h + static_cast<std::size_t>(span.source_begin);
         if (at > c && at + lookahead() <= end) p = at;
       }
       token_start = false;
-      if (p != c) return CommitAt(p, token_start, out, edits, out_c, h, true, end);
     }
     if (p != c) return CommitAt(p, token_start, out, edits, out_c, h, whole, end);
     pending.assign(out, out_c, std::string::npos);
@@ -207,12 +217,14 @@ Status TypingSession::Append(std::string_view text) {
     // Leave the session as it was.
     s.input.resize(before);
     s.commits.resize(commits);
+    s.cached.h = SIZE_MAX;
     s.committed.resize(committed);
     s.Update(false);
     return status;
   } catch (const std::exception& e) {
     s.input.resize(std::min(before, s.input.size()));
     s.commits.resize(std::min(commits, s.commits.size()));
+    s.cached.h = SIZE_MAX;
     s.committed.resize(std::min(committed, s.committed.size()));
     return Internal(e);
   }
@@ -233,6 +245,7 @@ Status TypingSession::Backspace(std::size_t count, std::size_t* deleted) {
     // Output committed for input that is gone is taken back; what the shorter input commits
     // again is not counted as retracted where it is the same as before.
     while (s.commits.back().input > n) s.commits.pop_back();
+    s.cached.h = SIZE_MAX;  // a commit point may come back at the same offset with other text
     const std::size_t cut = s.commits.back().log;
     const std::string old_tail = s.committed.substr(cut);
     s.committed.resize(cut);
@@ -258,6 +271,7 @@ Status TypingSession::Flush() {
     s.pending.clear();
     s.input.clear();
     s.commits.assign(1, {0, s.committed.size(), true});
+    s.cached.h = SIZE_MAX;
     return Status();
   } catch (const std::exception& e) {
     return Internal(e);
@@ -270,6 +284,7 @@ void TypingSession::Reset() {
   state_->committed.clear();
   state_->pending.clear();
   state_->commits.assign(1, {0, 0, true});
+  state_->cached.h = SIZE_MAX;
   state_->retracted = 0;
 }
 
