@@ -19,7 +19,7 @@ void CopyField(char (&field)[N], std::string_view text) noexcept {
   if (n < text.size()) {
     while (n > 0 && utf8::IsContinuation(static_cast<unsigned char>(text[n]))) --n;
   }
-  std::memcpy(field, text.data(), n);
+  if (n > 0) std::memcpy(field, text.data(), n);  // an empty view may have no data
   field[n] = '\0';
 }
 
