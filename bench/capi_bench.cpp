@@ -1,7 +1,7 @@
 // The C API's cost over the C++ call, and the typing session's cost per keystroke.
 //   build/bench/capi_bench --benchmark_min_time=0.2
-// Short line: one sentence of Kazakh news text (96 bytes). A keystroke: one character of a
-// sentence appended to a session (the session is reset, untimed, at the sentence's end).
+// Short line: one sentence of Kazakh news text (60 characters, 114 bytes). A keystroke: one
+// character of a sentence appended to a session (reset, untimed, at the sentence's end).
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
