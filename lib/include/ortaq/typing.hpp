@@ -2,12 +2,15 @@
 //
 // Usage:
 //
-//   auto t = ortaq::Transliterator::FromIds("kk-Cyrl", "cta-2024", {}, &status);
+//   ortaq::Status status;
+//   std::shared_ptr<const ortaq::Transliterator> t =
+//       ortaq::Transliterator::FromIds("kk-Cyrl", "cta-2024", ortaq::Options{}, &status);
+//   if (!t) return;                     // status.message() says why
 //   ortaq::TypingSession session(t);
-//   session.Append("Сәлем ");   // committed() == "Sälem ", pending() == ""
-//   session.Append("ал");       // committed() == "Sälem ", pending() == "al"
-//   session.Backspace();        // pending() == "a"
-//   session.Flush();            // committed() == "Sälem a", pending() == ""
+//   status = session.Append("Сәлем ");  // committed() == "Sälem ", pending() == ""
+//   status = session.Append("ал");      // committed() == "Sälem ", pending() == "al"
+//   status = session.Backspace();       // pending() == "a"
+//   status = session.Flush();           // committed() == "Sälem a", pending() == ""
 //
 // After each change the output is in two parts:
 // - committed(): final. It is only ever extended, except that a Backspace deleting input whose
@@ -47,12 +50,12 @@ class ORTAQ_API TypingSession {
   // Appends typed text (a character cut off at the end waits for its remaining bytes).
   // Invalid UTF-8 (with the kError policy) is kInvalidInput, its offset counted from the
   // start of the input since the last Flush; the session is left as it was.
-  Status Append(std::string_view text);
+  [[nodiscard]] Status Append(std::string_view text);
   // Deletes up to `count` code points at the end of the input since the last Flush;
   // *deleted (when given) gets how many there were.
-  Status Backspace(std::size_t count = 1, std::size_t* deleted = nullptr);
+  [[nodiscard]] Status Backspace(std::size_t count = 1, std::size_t* deleted = nullptr);
   // Ends the text: pending output is committed, and what is typed next starts a new text.
-  Status Flush();
+  [[nodiscard]] Status Flush();
   // Forgets input and output.
   void Reset();
 

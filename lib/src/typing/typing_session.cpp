@@ -219,7 +219,7 @@ Status TypingSession::Append(std::string_view text) {
     s.commits.resize(commits);
     s.cached.h = SIZE_MAX;
     s.committed.resize(committed);
-    s.Update(false);
+    (void)s.Update(false);  // the text before the append converted then, so it does now
     return status;
   } catch (const std::exception& e) {
     s.input.resize(std::min(before, s.input.size()));
