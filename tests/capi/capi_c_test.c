@@ -66,6 +66,9 @@ static void test_readme_snippet(void) {
   CHECK_STR(ortaq_source_id(t), "kk-Cyrl");
   CHECK_STR(ortaq_target_id(t), "cta-2024");
   CHECK(strlen(ortaq_title(t)) > 0);
+  CHECK_STR(ortaq_source_id(NULL), "");
+  CHECK_STR(ortaq_target_id(NULL), "");
+  CHECK_STR(ortaq_title(NULL), "");
   ortaq_close(t);
 }
 
