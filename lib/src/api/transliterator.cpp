@@ -6,6 +6,7 @@
 #include <exception>
 #include <new>
 
+#include "api/compiled_stages.hpp"
 #include "api/test_hooks.hpp"
 #include "api/transliterator_impl.hpp"
 #include "compile/compiler.hpp"
@@ -448,6 +449,12 @@ Status Stream::Finish(std::string* output, EditList* edits, ConversionStats* sta
   } catch (const std::exception& e) {
     return InternalError(e);
   }
+}
+
+// ---- For library code (api/compiled_stages.hpp) -------------------------------------------
+
+const std::vector<std::unique_ptr<CompiledTable>>& CompiledStages(const Transliterator& transliterator) {
+  return TransliteratorAccess::ImplOf(transliterator).built.stages;
 }
 
 }  // namespace ortaq
