@@ -16,6 +16,7 @@ exactly as the CLI reads it. Options: --set KEY=VALUE and --invalid, as in `orta
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
@@ -99,6 +100,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if bool(args.csv) != bool(args.column) or bool(args.csv) == bool(args.source):
         parser.error("give SOURCE_DIR TARGET_DIR, or --csv FILE --column NAME TARGET_CSV")
+    if any("=" not in s for s in args.set):
+        parser.error("--set takes KEY=VALUE")
     return args
 
 
@@ -106,13 +109,13 @@ def main(argv: list[str]) -> int:
     args = parse_arguments(argv)
     settings = dict(s.split("=", 1) for s in args.set)
     transliterator = ortaq.Transliterator(args.from_, args.to, invalid=args.invalid, settings=settings)
-    if args.scheduler:
-        client = distributed.Client(args.scheduler)
-    else:
-        cluster = distributed.LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                                           dashboard_address=None)
-        client = distributed.Client(cluster)
-    with client:
+    with contextlib.ExitStack() as stack:
+        if args.scheduler:
+            client = stack.enter_context(distributed.Client(args.scheduler))
+        else:
+            cluster = stack.enter_context(distributed.LocalCluster(
+                n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None))
+            client = stack.enter_context(distributed.Client(cluster))
         if args.csv:
             import pandas as pd
             frame = pd.read_csv(args.csv, dtype=str, keep_default_na=False)
@@ -122,8 +125,6 @@ def main(argv: list[str]) -> int:
         else:
             names = convert_directory(client, transliterator, args.source, args.target)
             print(f"converted {len(names)} files into {args.target}", file=sys.stderr)
-        if not args.scheduler:
-            client.cluster.close()
     return 0
 
 

@@ -79,6 +79,19 @@ class DaskExampleTest(unittest.TestCase):
                 self.assertEqual(row["text"], values[i])
                 self.assertEqual(row["text_cta-2024"].encode(), cli(one), f"row {i}")
 
+    def test_readme_snippet(self):
+        # The README's "Dask" lines, as written there: a column converted on 2 worker processes.
+        import pandas as pd
+        df = pd.DataFrame({"kk": ["Қазақстан", "Я\nКЕЛДІМ", None]})
+        import dask.dataframe as dd, distributed, ortaq
+        with distributed.LocalCluster(n_workers=2, dashboard_address=None) as cluster, distributed.Client(cluster):
+            t = ortaq.Transliterator("kk-Cyrl", "cta-2024", invalid="replace")
+            ddf = dd.from_pandas(df, npartitions=2)
+            ddf["cta"] = ddf["kk"].map_partitions(lambda s: s.map(t, na_action="ignore"), meta=("cta", "object"))
+            result = ddf.compute()
+        self.assertEqual(result["cta"].tolist()[:2], ["Qazaqstan", "YA\nKELDİM"])
+        self.assertTrue(pd.isna(result["cta"].tolist()[2]))
+
 
 if __name__ == "__main__":
     unittest.main()

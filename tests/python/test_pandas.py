@@ -26,6 +26,16 @@ class PandasTest(unittest.TestCase):
         converted = series.apply(ortaq.convert, args=("kk-Cyrl", "cta-2024"), kk_i="ï")
         self.assertEqual(converted.tolist(), ["bïlïm", "bïz"])
 
+    def test_readme_snippet(self):
+        # The README's "Python" lines, as written there.
+        df = pd.DataFrame({"kk": ["Қазақстан", "білім"]})
+        import ortaq
+        print(ortaq.convert("Абай Құнанбайұлы", "kk-Cyrl", "cta-2024"))   # Abay Qūnanbayūlı
+        t = ortaq.Transliterator("kk-Cyrl", "cta-2024", kk_i="ï")
+        df["cta"] = df["kk"].map(t)
+        self.assertEqual(ortaq.convert("Абай Құнанбайұлы", "kk-Cyrl", "cta-2024"), "Abay Qūnanbayūlı")
+        self.assertEqual(df["cta"].tolist(), ["Qazaqstan", "bïlïm"])
+
 
 if __name__ == "__main__":
     unittest.main()
