@@ -124,6 +124,9 @@ TEST(DetectCorpusTest, TargetsAndLineAccuracyPerFolder) {
   std::vector<Row> rows = {
       {"kk-Cyrl", {"kk-Cyrl"}, true, 95.5, kazakh},
       {"tr-Latn", {"tr-Latn"}, true, 95.9, ReadFolder("tr-Latn")},
+      // Kazakh reviews in Cyrillic and in Latin (2018, 2021, informal): any Kazakh alphabet is right.
+      {"kk-mixed", {"kk-Cyrl", "kk-Latn-2021", "kk-Latn-2018", "kk-Latn-2017", "cta-2024"}, true, 96.0,
+       ReadFolder("kk-mixed")},
       {"ky-Cyrl", {"ky-Cyrl"}, false, 89.6, ReadFolder("ky-Cyrl")},
       {"tt-Cyrl", {"tt-Cyrl"}, false, 96.0, ReadFolder("tt-Cyrl")},
       {"uz-Latn", {"uz-Latn"}, false, 93.0, ReadFolder("uz-Latn")},
