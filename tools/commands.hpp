@@ -39,6 +39,7 @@ int RunCheck(const CheckOptions& options);
 
 struct DetectOptions {
   bool per_line = false;
+  std::string data_file;  // --data; "" = detect/languages.txt on the table search path
   std::vector<std::string> files;
 };
 CLI::App* AddDetectCommand(CLI::App& app, DetectOptions& options);

@@ -27,18 +27,26 @@
 
 namespace ortaq {
 
-// A guess of which alphabet a text is written in, among the sources ortaq reads:
-// kk-Cyrl, kk-Latn-2017, kk-Latn-2018, kk-Latn-2021 and tr-Latn.
+// A guess of which alphabet a text is written in, among the sources ortaq reads (kk-Cyrl,
+// kk-Latn-2017, kk-Latn-2018, kk-Latn-2021, cta-2024, cta-1991, tr-Latn), or of the language
+// when it is one ortaq knows but does not convert.
 struct ORTAQ_API Detection {
-  std::string id;            // the best guess; "" when the text has no letters to go by
-  double confidence = 0.0;   // 0..1: how far the best score is ahead of the second
-  std::vector<std::pair<std::string, double>> scores;  // every candidate, best first
+  std::string id;            // the alphabet to convert from; "" when the best guess is not one
+                             // ortaq reads (see `language`), or nothing fits, or no letters
+  double confidence = 0.0;   // 0..1: the probability the model gives its best guess (`language`)
+  std::vector<std::pair<std::string, double>> scores;  // every language it knows, best first
+  std::string language;      // the best guess, converted or not ("ky-Cyrl", "uz-Latn"...); ""
+                             // when no language it knows fits the text
+  std::uint64_t letters = 0; // letters read; 0 means nothing to go by
+  std::string error;         // the detection data did not load (file:line:col); nothing detected
 };
 
-// Decides from letters and letter pairs that only one alphabet uses (Kazakh Cyrillic letters;
-// 2018 acute letters á ǵ ń ó ú ý; 2021 ä ñ ū; 2017 letter + apostrophe; Turkish c ç â î û and
-// the absence of q, x, w) and from frequent function words. Reads at most the first 1 MiB.
-[[nodiscard]] ORTAQ_API Detection DetectSource(std::string_view text) noexcept;
+// Scores every language of the detection data (tables/detect/languages.txt, found like tables)
+// by its letters, letter sequences, frequent words and expected letters. Reads at most the
+// first 1 MiB. Never throws: an internal failure comes back in Detection::error.
+[[nodiscard]] ORTAQ_API Detection DetectSource(std::string_view text);
+// The same with the data file `data_file` (its errors come back in Detection::error).
+[[nodiscard]] ORTAQ_API Detection DetectSource(std::string_view text, const std::string& data_file);
 
 // The result of linting a table or running test cases.
 struct ORTAQ_API CheckReport {
