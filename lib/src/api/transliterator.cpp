@@ -6,6 +6,7 @@
 #include <exception>
 #include <new>
 
+#include "api/lexicon_speller.hpp"
 #include "compile/compiler.hpp"
 #include "text/edit_compose.hpp"
 #include "compile/table_build.hpp"
@@ -33,7 +34,7 @@ std::shared_ptr<const Transliterator> Build(const std::vector<MergedTable>& stag
                                             std::vector<Diagnostic> diagnostics, Status* status) {
   auto impl = std::make_unique<Transliterator::Impl>();
   impl->policy = options.invalid_input;
-  Status built = BuildStages(stages, std::move(info), options, &impl->built, &diagnostics);
+  Status built = BuildStages(stages, std::move(info), options, &impl->built, &diagnostics, MakeLexiconSpeller(options));
   if (!built.ok()) {
     SetStatus(status, std::move(built));
     return nullptr;

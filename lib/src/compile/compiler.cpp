@@ -108,6 +108,7 @@ MergedTable MergeLayers(const LoadedTable& table) {
     merged.source_alphabet.insert(merged.source_alphabet.end(), layer.source_alphabet.begin(),
                                   layer.source_alphabet.end());
     merged.folds.insert(merged.folds.end(), layer.folds.begin(), layer.folds.end());
+    merged.lexicons.insert(merged.lexicons.end(), layer.lexicons.begin(), layer.lexicons.end());
     merged.lookalikes.insert(merged.lookalikes.end(), layer.lookalikes.begin(), layer.lookalikes.end());
     merged.foreign_letters.insert(merged.foreign_letters.end(), layer.foreign_letters.begin(), layer.foreign_letters.end());
     merged.foreign_words.insert(merged.foreign_words.end(), layer.foreign_words.begin(), layer.foreign_words.end());

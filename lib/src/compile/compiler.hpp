@@ -35,6 +35,7 @@ struct MergedTable {
   std::vector<Exception> exceptions;
   std::vector<TestCase> tests;  // the table's own; a base's tests are not inherited
   std::vector<Inherit> chain;   // the table's own @chain (a chain table has no rules)
+  std::vector<LexiconUse> lexicons;  // every layer's @lexicon, spelled into rules before compiling
 };
 
 MergedTable MergeLayers(const LoadedTable& table);

@@ -115,6 +115,29 @@ struct Inherit {
   SourceLoc loc;
 };
 
+// One line of a stem lexicon file (`@lexicon`, tables/README.md): a word or stem written in the
+// table's target alphabet, which the directive's `via` table spells into a rule key.
+struct LexiconEntry {
+  std::u32string word;   // lowercase, without the '-' marks
+  bool at_start = true;  // no leading '-': only at the start of a word
+  bool at_end = true;    // no trailing '-': only at the end of a word
+  std::vector<std::string> not_in;  // `not ID...`: alphabets whose spelling of it is a native word
+  SourceLoc loc;
+};
+
+// `@lexicon FILE via TABLE [letters=C] [vowels=C] [joins=C]`.
+struct LexiconUse {
+  std::string file;        // as written
+  std::string via;         // a table id FROM--TO or a .tbl path (relative to dir)
+  std::string dir;         // the directory of the table that names it
+  std::string letters;     // class whose absence marks a word boundary ("" = `#`)
+  std::string vowels;      // class no vowel of which may follow a stem ending in a dropped letter
+  std::string joins;       // class that may not follow a stem: letters that join its last letter
+                           // into another (2017's apostrophe in s', 2018's h in sh)
+  SourceLoc loc, via_loc, letters_loc, vowels_loc, joins_loc;
+  std::vector<LexiconEntry> entries;  // read by the loader
+};
+
 struct TableAst {
   std::shared_ptr<const SourceFile> file;
   std::string from, to, title;
@@ -141,6 +164,7 @@ struct TableAst {
   std::vector<Rule> rules;
   std::vector<Exception> exceptions;
   std::vector<TestCase> tests;
+  std::vector<LexiconUse> lexicons;  // @lexicon
 };
 
 }  // namespace ortaq

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "table/lexicon_file.hpp"
 #include "table/table_parser.hpp"
 
 namespace ortaq {
@@ -25,17 +26,18 @@ std::string Canonical(const fs::path& p) {
   return ec ? p.lexically_normal().string() : c.string();
 }
 
-// `@inherit NAME`: NAME, NAME.tbl, next to the including file, then on the search path.
+// `@inherit NAME`: NAME, NAME.tbl, next to the including file, then on the search path. A
+// `@lexicon` file is found the same way, without the suffix.
 std::string ResolveInherit(const std::string& name, const std::string& including_dir,
-                           const std::vector<std::string>& search_path) {
+                           const std::vector<std::string>& search_path, const char* suffix = ".tbl") {
   std::vector<fs::path> candidates;
   auto add = [&](const fs::path& dir) {
     candidates.push_back(dir / name);
-    candidates.push_back(dir / (name + ".tbl"));
+    if (*suffix) candidates.push_back(dir / (name + suffix));
   };
   if (fs::path(name).is_absolute()) {
     candidates.push_back(name);
-    candidates.push_back(name + ".tbl");
+    if (*suffix) candidates.push_back(name + suffix);
   } else {
     if (!including_dir.empty()) add(including_dir);
     for (const auto& dir : search_path) add(dir);
@@ -59,8 +61,28 @@ class Loader {
     for (const Inherit& inherit : ast.inherits) {
       if (!LoadBase(inherit, dir, out)) return false;
     }
+    for (LexiconUse& use : ast.lexicons)
+      if (!LoadLexicon(dir, &use)) return false;
     out->layers.push_back(std::move(ast));
     return true;
+  }
+
+  // Reads the entries of a `@lexicon` file, found like a base table.
+  bool LoadLexicon(const std::string& dir, LexiconUse* use) {
+    use->dir = dir;
+    const std::string path = ResolveInherit(use->file, dir, search_path_, "");
+    if (path.empty()) {
+      diags_.push_back(use->loc.Error("cannot find the lexicon '" + use->file + "'"));
+      return false;
+    }
+    std::string text, error;
+    if (!ReadFile(path, &text, &error)) {
+      diags_.push_back(use->loc.Error("cannot read '" + path + "': " + error));
+      return false;
+    }
+    const std::size_t errors_before = CountErrors();
+    ParseLexiconFile(text, path, &use->entries, &diags_);
+    return CountErrors() == errors_before;
   }
 
   bool LoadBase(const Inherit& inherit, const std::string& dir, LoadedTable* out) {

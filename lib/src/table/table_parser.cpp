@@ -262,11 +262,38 @@ class LineParser {
           table_.foreign_letters.emplace_back(tokens_[i].text[k], Loc(tokens_[i].column + static_cast<int>(k)));
     } else if (name == "@option") {
       ParseOption();
+    } else if (name == "@lexicon") {
+      ParseLexicon();
     } else {
       Error(d, "unknown directive '" + name +
                    "' (known: @from @to @title @inherit @chain @case @case-pair @source-case-pair @option @vowels "
-                   "@fold @lookalike @foreign-letters @source-alphabet @target-alphabet)");
+                   "@fold @lookalike @foreign-letters @source-alphabet @target-alphabet @lexicon)");
     }
+  }
+
+  // @lexicon FILE via TABLE [letters=CLASS] [vowels=CLASS] [joins=CLASS]
+  void ParseLexicon() {
+    if (tokens_.size() < 4 || tokens_[2].Utf8() != "via")
+      return Error(tokens_.size() > 2 ? tokens_[2].column : EndColumn(), "a lexicon is named as: @lexicon FILE via TABLE");
+    LexiconUse use;
+    use.file = tokens_[1].Utf8();
+    use.via = tokens_[3].Utf8();
+    use.loc = Loc(tokens_[1]);
+    use.via_loc = Loc(tokens_[3]);
+    for (std::size_t i = 4; i < tokens_.size(); ++i) {
+      const Token& t = tokens_[i];
+      const std::size_t eq = t.text.find(U'=');
+      const std::u32string key = eq == std::u32string::npos ? t.text : t.text.substr(0, eq);
+      const std::u32string value = eq == std::u32string::npos ? std::u32string() : t.text.substr(eq + 1);
+      std::string* slot = key == U"letters" ? &use.letters : key == U"vowels" ? &use.vowels : key == U"joins" ? &use.joins : nullptr;
+      SourceLoc* slot_loc = key == U"letters" ? &use.letters_loc : key == U"vowels" ? &use.vowels_loc : &use.joins_loc;
+      if (!slot) return Error(t, "expected letters=CLASS, vowels=CLASS or joins=CLASS after the lexicon's table");
+      if (value.empty() || !IsAsciiUpper(value[0]) || !IsName(value))
+        return Error(t, "a class name follows '=' (class names start with an uppercase ASCII letter)");
+      *slot = utf8::Encode(value);
+      *slot_loc = Loc(t.column + static_cast<int>(eq) + 1);
+    }
+    table_.lexicons.push_back(std::move(use));
   }
 
   // @option name = default | other | ...   ! description
