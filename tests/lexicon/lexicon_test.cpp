@@ -134,3 +134,39 @@ TEST(SharedLexicon, NativeWordsComeBack) {
 }
 
 }  // namespace
+
+namespace {
+
+// Words of other languages in Kazakh Latin text (issue 15.4): the shared list of names and
+// brands, and letter sequences Kazakh spelling never gives.
+TEST(ForeignWords, BrandsAndForeignSequencesAreKeptAsWritten) {
+  for (const char* from : {"kk-Latn-2017", "kk-Latn-2018", "kk-Latn-2021", "cta-2024"}) {
+    ortaq::Status status;
+    auto t = ortaq::Transliterator::FromIds(from, "kk-Cyrl", ortaq::Options(), &status);
+    ASSERT_NE(t, nullptr) << ortaq_test::Describe(status);
+    const std::string out = ortaq_test::Convert(*t, "Men Windows jane Google Chrome YouTube qoldanam, check, high");
+    EXPECT_EQ(out, "Мен Windows жане Google Chrome YouTube қолданам, check, high") << from;
+  }
+}
+
+TEST(ForeignWords, ListAndSequenceErrorsNameTheirPlace) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("ortaq-foreign-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "list.txt") << "google\n-chrome\n";
+  ortaq::Status status;
+  auto t = ortaq::Transliterator::FromText("@from a\n@to b\na > б\n@foreign-words list.txt\n", "inline.tbl", ortaq::Options(), &status);
+  EXPECT_EQ(t, nullptr);  // found next to nothing: an inline table has no directory
+  std::ofstream(dir / "t.tbl") << "@from a\n@to b\na > б\n@foreign-words list.txt\n";
+  t = ortaq::Transliterator::FromFile((dir / "t.tbl").string(), ortaq::Options(), &status);
+  EXPECT_EQ(t, nullptr);
+  EXPECT_NE(status.message().find("list.txt:2:1: error: a foreign word list has whole words only"), std::string::npos)
+      << status.message();
+  t = ortaq::Transliterator::FromText("@from a\n@to b\na > б\n@foreign-sequences gh k\n", "inline.tbl", ortaq::Options(), &status);
+  EXPECT_EQ(t, nullptr);
+  EXPECT_NE(status.message().find("inline.tbl:4:23: error: a foreign sequence has two or more letters"), std::string::npos)
+      << status.message();
+  fs::remove_all(dir);
+}
+
+}  // namespace

@@ -197,6 +197,7 @@ struct CompiledTable {
   std::vector<std::u32string> foreign_word_list;
   std::unordered_map<std::u32string_view, bool> foreign_words;
   std::size_t max_foreign_letters = 0;
+  std::vector<std::u32string> foreign_sequences;  // lowercase letter sequences of foreign words
 
   // SourceLower for the first kLowerTableSize code points, precomputed.
   static constexpr char32_t kLowerTableSize = 0x800;

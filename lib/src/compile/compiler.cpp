@@ -112,6 +112,7 @@ MergedTable MergeLayers(const LoadedTable& table) {
     merged.lookalikes.insert(merged.lookalikes.end(), layer.lookalikes.begin(), layer.lookalikes.end());
     merged.foreign_letters.insert(merged.foreign_letters.end(), layer.foreign_letters.begin(), layer.foreign_letters.end());
     merged.foreign_words.insert(merged.foreign_words.end(), layer.foreign_words.begin(), layer.foreign_words.end());
+    merged.foreign_sequences.insert(merged.foreign_sequences.end(), layer.foreign_sequences.begin(), layer.foreign_sequences.end());
     merged.target_alphabet.insert(merged.target_alphabet.end(), layer.target_alphabet.begin(),
                                   layer.target_alphabet.end());
     for (const OptionDef& o : layer.options) {
@@ -302,6 +303,11 @@ class Compiler {
       std::u32string lower;
       for (char32_t c : word) lower.push_back(out_->SourceLowerSlow(c));
       out_->foreign_word_list.push_back(lower);
+    }
+    for (const auto& [sequence, loc] : table_.foreign_sequences) {
+      std::u32string lower;
+      for (char32_t c : sequence) lower.push_back(out_->SourceLowerSlow(c));
+      out_->foreign_sequences.push_back(lower);
     }
     for (const std::u32string& w : out_->foreign_word_list) {
       out_->foreign_words.emplace(std::u32string_view(w), true);

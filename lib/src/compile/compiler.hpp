@@ -28,7 +28,7 @@ struct MergedTable {
   std::vector<std::pair<char32_t, SourceLoc>> source_alphabet, target_alphabet;
   std::vector<std::pair<std::pair<char32_t, char32_t>, SourceLoc>> folds, lookalikes;
   std::vector<std::pair<char32_t, SourceLoc>> foreign_letters;
-  std::vector<std::pair<std::u32string, SourceLoc>> foreign_words;
+  std::vector<std::pair<std::u32string, SourceLoc>> foreign_words, foreign_sequences;
   std::vector<OptionDef> options;
   std::vector<ClassDef> classes;
   std::vector<Rule> rules;

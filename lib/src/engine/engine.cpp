@@ -722,6 +722,9 @@ class Converter {
     }
     if (at == p) return 0;
     if (foreign_letter) return at;
+    const std::u32string_view word(lowered, count);
+    for (const std::u32string& sequence : t_.foreign_sequences)
+      if (word.find(sequence) != std::u32string_view::npos) return at;
     if (count <= t_.max_foreign_letters && t_.foreign_words.count(std::u32string_view(lowered, count))) return at;
     return 0;
   }
@@ -1000,7 +1003,8 @@ class Converter {
   std::string& out_;
   EditList* edits_;
   const bool repair_ = t_.repair_lookalikes;
-  const bool foreign_ = t_.foreign_words_on && (!t_.foreign_letters.letters.empty() || !t_.foreign_words.empty());
+  const bool foreign_ = t_.foreign_words_on && (!t_.foreign_letters.letters.empty() || !t_.foreign_words.empty() ||
+                                                !t_.foreign_sequences.empty());
   bool protecting_ = in_.protecting;
   // The last word judged by InSourceWord.
   mutable std::size_t word_lo_ = 1, word_hi_ = 0;

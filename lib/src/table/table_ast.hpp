@@ -157,6 +157,10 @@ struct TableAst {
   // copied as written. `foreign WORD` lines name such words one by one.
   std::vector<std::pair<char32_t, SourceLoc>> foreign_letters;
   std::vector<std::pair<std::u32string, SourceLoc>> foreign_words;
+  // @foreign-sequences: a word with one of these letter sequences (gh, ck) is copied as written.
+  std::vector<std::pair<std::u32string, SourceLoc>> foreign_sequences;
+  // @foreign-words FILE: a list of such words, one a line; the loader adds them to foreign_words.
+  std::vector<Inherit> foreign_lists;
   std::vector<std::pair<char32_t, SourceLoc>> source_alphabet;  // @source-alphabet
   std::vector<std::pair<char32_t, SourceLoc>> target_alphabet;  // @target-alphabet
   std::vector<OptionDef> options;

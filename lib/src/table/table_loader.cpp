@@ -63,8 +63,34 @@ class Loader {
     }
     for (LexiconUse& use : ast.lexicons)
       if (!LoadLexicon(dir, &use)) return false;
+    for (const Inherit& list : ast.foreign_lists)
+      if (!LoadForeignWords(dir, list, &ast)) return false;
     out->layers.push_back(std::move(ast));
     return true;
+  }
+
+  // Reads a `@foreign-words` list (the lexicon file format, whole words only) into foreign_words.
+  bool LoadForeignWords(const std::string& dir, const Inherit& list, TableAst* ast) {
+    const std::string path = ResolveInherit(list.name, dir, search_path_, "");
+    if (path.empty()) {
+      diags_.push_back(list.loc.Error("cannot find the word list '" + list.name + "'"));
+      return false;
+    }
+    std::string text, error;
+    if (!ReadFile(path, &text, &error)) {
+      diags_.push_back(list.loc.Error("cannot read '" + path + "': " + error));
+      return false;
+    }
+    const std::size_t errors_before = CountErrors();
+    std::vector<LexiconEntry> entries;
+    ParseLexiconFile(text, path, &entries, &diags_);
+    for (const LexiconEntry& e : entries) {
+      if (!e.at_start || !e.at_end || !e.not_in.empty())
+        diags_.push_back(e.loc.Error("a foreign word list has whole words only, without '-' or 'not'"));
+      else
+        ast->foreign_words.emplace_back(e.word, e.loc);
+    }
+    return CountErrors() == errors_before;
   }
 
   // Reads the entries of a `@lexicon` file, found like a base table.

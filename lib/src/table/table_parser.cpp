@@ -264,10 +264,22 @@ class LineParser {
       ParseOption();
     } else if (name == "@lexicon") {
       ParseLexicon();
+    } else if (name == "@foreign-words") {
+      if (!need_args(1)) return;
+      table_.foreign_lists.push_back(Inherit{tokens_[1].Utf8(), Loc(tokens_[1])});
+    } else if (name == "@foreign-sequences") {
+      if (tokens_.size() < 2) return Error(EndColumn(), "@foreign-sequences needs sequences of two or more letters");
+      for (std::size_t i = 1; i < tokens_.size(); ++i) {
+        const Token& t = tokens_[i];
+        if (t.text.size() < 2) return Error(t, "a foreign sequence has two or more letters (one letter: @foreign-letters)");
+        for (std::size_t k = 0; k < t.text.size(); ++k)
+          if (!unicode::IsWordChar(t.text[k])) return Error(t.column + static_cast<int>(k), "a foreign sequence is made of letters");
+        table_.foreign_sequences.emplace_back(t.text, Loc(t));
+      }
     } else {
       Error(d, "unknown directive '" + name +
                    "' (known: @from @to @title @inherit @chain @case @case-pair @source-case-pair @option @vowels "
-                   "@fold @lookalike @foreign-letters @source-alphabet @target-alphabet @lexicon)");
+                   "@fold @lookalike @foreign-letters @source-alphabet @target-alphabet @lexicon @foreign-words @foreign-sequences)");
     }
   }
 
