@@ -170,3 +170,31 @@ TEST(ForeignWords, ListAndSequenceErrorsNameTheirPlace) {
 }
 
 }  // namespace
+
+namespace {
+
+// Issue 15.3: 2018's capital I is І in a front-vowel word, И elsewhere.
+TEST(CapitalHarmony, TheWordsVowelsDecideACapitalI) {
+  ortaq::Status status;
+  auto t = ortaq::Transliterator::FromIds("kk-Latn-2018", "kk-Cyrl", ortaq::Options(), &status);
+  ASSERT_NE(t, nullptr) << ortaq_test::Describe(status);
+  EXPECT_EQ(ortaq_test::Convert(*t, "Ishki ISHKI ISTER Iran Iaǵnı Iá Iisi KIIM I men ishki"),
+            "Ішкі ІШКІ ІСТЕР Иран Яғни Иә Иісі КИІМ И мен ішкі");
+  ortaq::Options off;
+  off.repair_lookalikes = false;
+  t = ortaq::Transliterator::FromIds("kk-Latn-2018", "kk-Cyrl", off, &status);
+  ASSERT_NE(t, nullptr) << ortaq_test::Describe(status);
+  EXPECT_EQ(ortaq_test::Convert(*t, "Ishki"), "Ишкі");
+}
+
+TEST(CapitalHarmony, ErrorsNameTheirPlace) {
+  ortaq::Status status;
+  auto t = ortaq::Transliterator::FromText("@from a\n@to b\ni > і\n@capital-harmony I i Nope\n", "h.tbl", ortaq::Options(), &status);
+  EXPECT_EQ(t, nullptr);
+  EXPECT_NE(status.message().find("h.tbl:4:22: error: 'Nope' is not a declared class"), std::string::npos) << status.message();
+  t = ortaq::Transliterator::FromText("@from a\n@to b\n@capital-harmony II i B\n", "h.tbl", ortaq::Options(), &status);
+  EXPECT_EQ(t, nullptr);
+  EXPECT_NE(status.message().find("h.tbl:3:18: error: @capital-harmony takes a capital"), std::string::npos) << status.message();
+}
+
+}  // namespace

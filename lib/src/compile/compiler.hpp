@@ -36,6 +36,7 @@ struct MergedTable {
   std::vector<TestCase> tests;  // the table's own; a base's tests are not inherited
   std::vector<Inherit> chain;   // the table's own @chain (a chain table has no rules)
   std::vector<LexiconUse> lexicons;  // every layer's @lexicon, spelled into rules before compiling
+  std::vector<CapitalHarmony> capital_harmony;
 };
 
 MergedTable MergeLayers(const LoadedTable& table);

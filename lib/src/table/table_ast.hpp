@@ -138,6 +138,15 @@ struct LexiconUse {
   std::vector<LexiconEntry> entries;  // read by the loader
 };
 
+// `@capital-harmony I i BACK`: a capital I in a word with no letter of class BACK is read as i
+// (Kazakh 2018 writes І and И both I; only front-vowel words have І).
+struct CapitalHarmony {
+  char32_t capital = 0;
+  char32_t lower = 0;
+  std::string back_class;
+  SourceLoc loc, class_loc;
+};
+
 struct TableAst {
   std::shared_ptr<const SourceFile> file;
   std::string from, to, title;
@@ -169,6 +178,7 @@ struct TableAst {
   std::vector<Exception> exceptions;
   std::vector<TestCase> tests;
   std::vector<LexiconUse> lexicons;  // @lexicon
+  std::vector<CapitalHarmony> capital_harmony;
 };
 
 }  // namespace ortaq

@@ -264,6 +264,14 @@ class LineParser {
       ParseOption();
     } else if (name == "@lexicon") {
       ParseLexicon();
+    } else if (name == "@capital-harmony") {
+      if (!need_args(3)) return;
+      if (tokens_[1].text.size() != 1 || tokens_[2].text.size() != 1)
+        return Error(tokens_[1], "@capital-harmony takes a capital, the letter it is read as in front words, and a class");
+      if (!IsAsciiUpper(tokens_[3].text[0]) || !IsName(tokens_[3].text))
+        return Error(tokens_[3], "a class name (class names start with an uppercase ASCII letter)");
+      table_.capital_harmony.push_back(
+          CapitalHarmony{tokens_[1].text[0], tokens_[2].text[0], tokens_[3].Utf8(), Loc(tokens_[1]), Loc(tokens_[3])});
     } else if (name == "@foreign-words") {
       if (!need_args(1)) return;
       table_.foreign_lists.push_back(Inherit{tokens_[1].Utf8(), Loc(tokens_[1])});
@@ -279,7 +287,7 @@ class LineParser {
     } else {
       Error(d, "unknown directive '" + name +
                    "' (known: @from @to @title @inherit @chain @case @case-pair @source-case-pair @option @vowels "
-                   "@fold @lookalike @foreign-letters @source-alphabet @target-alphabet @lexicon @foreign-words @foreign-sequences)");
+                   "@fold @lookalike @foreign-letters @source-alphabet @target-alphabet @lexicon @foreign-words @foreign-sequences @capital-harmony)");
     }
   }
 
