@@ -84,9 +84,18 @@ struct ORTAQ_API RoundTripReport {
     std::vector<std::pair<std::string, std::uint64_t>> examples;
   };
   std::vector<Cause> causes;  // most frequent first (ties in text order)
+  // The tokens by script, the text's own being the script most of its letters are written in:
+  std::uint64_t native_tokens = 0;     // all letters in the text's own script (Kazakh words)
+  std::uint64_t native_unchanged = 0;  // of them, the ones that came back as they were
+  std::uint64_t repair_tokens = 0;     // letters of the text's script and of another (ə for ә)
+  std::uint64_t repair_changed = 0;    // of them, the ones that came back otherwise (repaired)
+  std::uint64_t foreign_tokens = 0;    // no letter of the text's script (Latin words in Cyrillic)
+  std::uint64_t foreign_changed = 0;   // of them, the ones that came back otherwise
 
   // The share of unchanged tokens in percent: 100 when there were no tokens.
   [[nodiscard]] double Share() const noexcept;
+  // The same over the tokens written in the text's own script only.
+  [[nodiscard]] double NativeShare() const noexcept;
 };
 
 // Converts `text` with `forward`, the result with `backward`, and adds what it finds to *report

@@ -9,6 +9,7 @@
 #include "api/compiled_stages.hpp"
 #include "api/test_hooks.hpp"
 #include "api/transliterator_impl.hpp"
+#include "api/lexicon_speller.hpp"
 #include "compile/compiler.hpp"
 #include "compile/table_build.hpp"
 #include "engine/engine.hpp"
@@ -34,8 +35,8 @@ std::shared_ptr<const Transliterator> Build(const std::vector<MergedTable>& stag
                                             Engine engine, std::vector<Diagnostic> diagnostics, Status* status) {
   auto impl = TransliteratorAccess::NewImpl();
   impl->policy = options.invalid_input;
-  Status built =
-      BuildStages(stages, std::move(info), options, engine == Engine::kReference, &impl->built, &diagnostics);
+  Status built = BuildStages(stages, std::move(info), options, engine == Engine::kReference, &impl->built,
+                             &diagnostics, MakeLexiconSpeller(options));
   if (!built.ok()) {
     SetStatus(status, std::move(built));
     return nullptr;

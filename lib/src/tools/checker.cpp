@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "api/lexicon_speller.hpp"
 #include "compile/compiler.hpp"
 #include "ortaq/ortaq.hpp"
 #include "ortaq/tools.hpp"
@@ -59,7 +60,14 @@ class Checker {
       Settings resolved;
       ResolveSettings(table_, requested, &resolved);
       std::vector<Diagnostic> diagnostics;
-      Compile(table_, resolved, &diagnostics);
+      if (table_.lexicons.empty()) {
+        Compile(table_, resolved, &diagnostics);
+      } else {
+        // The @lexicon rules depend on the option values: spelled for each choice.
+        MergedTable spelled = table_;
+        if (AddLexiconRules(MakeLexiconSpeller(options_), resolved, &spelled, &diagnostics).ok())
+          Compile(spelled, resolved, &diagnostics);
+      }
       for (auto& d : diagnostics) Add(std::move(d));
     }
   }
@@ -134,6 +142,9 @@ class Checker {
     if (!table_.vowel_class.empty()) used.insert(table_.vowel_class);
     for (const ClassDef& c : table_.classes)
       for (const auto& [name, loc] : c.includes) used.insert(name);
+    for (const LexiconUse& use : table_.lexicons)
+      for (const std::string* name : {&use.letters, &use.vowels, &use.joins})
+        if (!name->empty()) used.insert(*name);
     for (const Rule& r : table_.rules)
       for (const auto* side : {&r.left, &r.right})
         for (const ContextItem& item : *side)
