@@ -3,10 +3,11 @@ add_executable(cli_test cli_test.cpp)
 target_link_libraries(cli_test PRIVATE GTest::gtest_main)
 target_compile_definitions(cli_test PRIVATE ORTAQ_CLI_PATH="$<TARGET_FILE:ortaq_cli>")
 add_dependencies(cli_test ortaq_cli)
-gtest_discover_tests(cli_test)
+gtest_discover_tests(cli_test PROPERTIES TIMEOUT 120)
 
 # Every table's inline tests and lint, and every golden file in corpora/.
 add_test(NAME ortaq_test_command COMMAND ortaq_cli test)
+set_tests_properties(ortaq_test_command PROPERTIES TIMEOUT 120)
 
 # Hostile conditions for the command: empty and NUL-laden files, FIFOs and /dev/null, missing
 # output directories, a full device, writes failing part way under a file-size limit.
@@ -15,3 +16,10 @@ target_link_libraries(cli_hostile_test PRIVATE GTest::gtest_main)
 target_compile_definitions(cli_hostile_test PRIVATE ORTAQ_CLI_PATH="$<TARGET_FILE:ortaq_cli>")
 add_dependencies(cli_hostile_test ortaq_cli)
 gtest_discover_tests(cli_hostile_test PROPERTIES TIMEOUT 300)
+
+# Output safety (devices, FIFOs, links, signals) and the many-files policy.
+add_executable(cli_output_safety_test cli_output_safety_test.cpp)
+target_link_libraries(cli_output_safety_test PRIVATE GTest::gtest_main)
+target_compile_definitions(cli_output_safety_test PRIVATE ORTAQ_CLI_PATH="$<TARGET_FILE:ortaq_cli>")
+add_dependencies(cli_output_safety_test ortaq_cli)
+gtest_discover_tests(cli_output_safety_test PROPERTIES TIMEOUT 120)
