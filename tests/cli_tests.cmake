@@ -23,3 +23,9 @@ target_link_libraries(cli_output_safety_test PRIVATE GTest::gtest_main)
 target_compile_definitions(cli_output_safety_test PRIVATE ORTAQ_CLI_PATH="$<TARGET_FILE:ortaq_cli>")
 add_dependencies(cli_output_safety_test ortaq_cli)
 gtest_discover_tests(cli_output_safety_test PROPERTIES TIMEOUT 120)
+
+# Suggestions, --json, chained pairs and the record modes, checked from Python (python3 is in
+# scripts/install-deps.sh).
+find_program(ORTAQ_PYTHON3 NAMES python3 HINTS /usr/bin REQUIRED)
+add_test(NAME cli_features COMMAND ${ORTAQ_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/cli/features_test.py $<TARGET_FILE:ortaq_cli>)
+set_tests_properties(cli_features PROPERTIES TIMEOUT 120)
