@@ -29,3 +29,6 @@ gtest_discover_tests(cli_output_safety_test PROPERTIES TIMEOUT 120)
 find_program(ORTAQ_PYTHON3 NAMES python3 HINTS /usr/bin REQUIRED)
 add_test(NAME cli_features COMMAND ${ORTAQ_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/cli/features_test.py $<TARGET_FILE:ortaq_cli>)
 set_tests_properties(cli_features PROPERTIES TIMEOUT 120)
+# The progress line, on a pseudo-terminal (Python's pty module).
+add_test(NAME cli_progress COMMAND ${ORTAQ_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/cli/progress_test.py $<TARGET_FILE:ortaq_cli>)
+set_tests_properties(cli_progress PROPERTIES TIMEOUT 180)
