@@ -32,3 +32,7 @@ set_tests_properties(cli_features PROPERTIES TIMEOUT 120)
 # The progress line, on a pseudo-terminal (Python's pty module).
 add_test(NAME cli_progress COMMAND ${ORTAQ_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/cli/progress_test.py $<TARGET_FILE:ortaq_cli>)
 set_tests_properties(cli_progress PROPERTIES TIMEOUT 180)
+# --help examples run, the man page formats cleanly and names every flag, completions work
+# (groff-base, man-db and zsh are in scripts/install-deps.sh).
+add_test(NAME cli_docs COMMAND ${ORTAQ_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/cli/docs_test.py $<TARGET_FILE:ortaq_cli> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli_docs PROPERTIES TIMEOUT 180)

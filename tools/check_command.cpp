@@ -11,7 +11,8 @@ CLI::App* AddCheckCommand(CLI::App& app, CheckOptions& options) {
   CLI::App* cmd = app.add_subcommand(
       "check", "Lint tables: errors, conflicts, look-alike letters, letters outside the alphabet, failing tests");
   cmd->add_option("tables", options.tables,
-                  "Table files, or ids FROM--TO (default: every table on the search path)");
+                  "Table files, or ids FROM--TO (default: every table on the search path)")
+      ->type_name("TABLE");
   cmd->add_flag("--json", options.json,
                 "Print a JSON array: {\"table\", \"ok\", \"tests_passed\", \"tests_failed\", \"diagnostics\"} "
                 "per table");

@@ -347,36 +347,51 @@ int ConvertInPlace(Source& source, const std::string& name, const std::string& s
 
 }  // namespace
 
+// An option's value read from a fixed set of names (an enum), and shown in --help by the
+// option's type name alone.
+template <typename Enum>
+CLI::CheckedTransformer Choices(std::map<std::string, Enum> names) {
+  CLI::CheckedTransformer transformer(std::move(names));
+  transformer.description("");
+  return transformer;
+}
+
 CLI::App* AddConvertCommand(CLI::App& app, ConvertOptions& options) {
   CLI::App* cmd = app.add_subcommand("convert", "Convert text from one alphabet to another");
   cmd->add_option("-f,--from", options.from,
                   "Source alphabet id, e.g. kk-Cyrl; 'auto' detects kk-Cyrl, kk-Latn-2017/2018/2021 or tr-Latn "
-                  "(required)");
+                  "(required)")
+      ->type_name("ID");
   cmd->add_option("--detect", options.detect, "With --from auto: one guess per input (default) or per line")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, DetectScope>{{"input", DetectScope::kInput},
-                                                                             {"line", DetectScope::kLine}}));
-  cmd->add_option("-t,--to", options.to, "Target alphabet id (e.g. cta-2024), or the path of a .tbl file (required)");
+      ->transform(Choices<DetectScope>({{"input", DetectScope::kInput}, {"line", DetectScope::kLine}}))
+      ->type_name("input|line");
+  cmd->add_option("-t,--to", options.to, "Target alphabet id (e.g. cta-2024), or the path of a .tbl file (required)")
+      ->type_name("ID|FILE");
   cmd->add_option("--set", options.settings, "Set a table option, KEY=VALUE (repeatable; see 'ortaq list')")
-      ->check(CLI::Validator(KeyValueValidator::Check, "KEY=VALUE"))
+      ->check(CLI::Validator(KeyValueValidator::Check, ""))
+      ->type_name("KEY=VALUE")
       ->allow_extra_args(false);  // one value per --option, so files after it stay files
   CLI::Option* output = cmd->add_option("-o,--output", options.output,
                   "Write to this file: a regular file is replaced whole or not at all, a device or FIFO "
-                  "written through, a symbolic link followed");
+                  "written through, a symbolic link followed")
+      ->type_name("FILE");
   cmd->add_flag("--in-place{}", options.in_place_suffix,
                 "Replace each FILE with its conversion; --in-place=SUFFIX keeps the original as FILE+SUFFIX. "
                 "Follows symbolic links; refuses files with several hard links")
       ->excludes(output);
   cmd->add_option("--invalid", options.invalid, "What to do with invalid UTF-8: error (default), replace (U+FFFD) or skip")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, InvalidInputPolicy>{
-          {"error", InvalidInputPolicy::kError}, {"replace", InvalidInputPolicy::kReplace},
-          {"skip", InvalidInputPolicy::kSkip}}));
-  cmd->add_option("-j,--jobs", options.jobs, "Threads for large plain-text inputs (default 1); output is the same")
-      ->check(CLI::Range(1, 64));
+      ->transform(Choices<InvalidInputPolicy>({{"error", InvalidInputPolicy::kError},
+                                               {"replace", InvalidInputPolicy::kReplace},
+                                               {"skip", InvalidInputPolicy::kSkip}}))
+      ->type_name("error|replace|skip");
+  cmd->add_option("-j,--jobs", options.jobs, "Threads for large plain-text inputs, 1 to 64 (default 1); output is the same")
+      ->check(CLI::Range(1, 64).description(""))
+      ->type_name("N");
   cmd->add_option("--format", options.format,
                   "text (default), html, xml, markdown or srt: in markup, only the text people read is converted")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, Format>{
-          {"text", Format::kText}, {"html", Format::kHtml}, {"xml", Format::kXml}, {"markdown", Format::kMarkdown},
-          {"md", Format::kMarkdown}, {"srt", Format::kSrt}}));
+      ->transform(Choices<Format>({{"text", Format::kText}, {"html", Format::kHtml}, {"xml", Format::kXml},
+                                   {"markdown", Format::kMarkdown}, {"md", Format::kMarkdown}, {"srt", Format::kSrt}}))
+      ->type_name("text|html|xml|markdown|srt");
   cmd->add_flag("--no-pass-through", options.no_pass_through,
                 "Convert URLs, e-mail addresses, @handles, #hashtags, paths and Roman numerals like other text");
   cmd->add_flag("--no-foreign", options.no_foreign,
@@ -389,21 +404,28 @@ CLI::App* AddConvertCommand(CLI::App& app, ConvertOptions& options) {
   cmd->add_flag("--fail-fast", options.fail_fast,
                 "Stop at the first input that fails (default: convert every input that can be, report each "
                 "failure, exit non-zero at the end)");
-  cmd->add_flag("--progress{1},--no-progress{2}", [&options](std::int64_t v) {
-        options.progress = v == 1 ? ProgressMode::kAlways : ProgressMode::kNever;
-      }, "Show (or never show) a progress line on stderr; by default shown on a terminal for inputs over 4 MiB");
+  CLI::Option* progress = cmd->add_flag_callback(
+      "--progress", [&options] { options.progress = ProgressMode::kAlways; },
+      "Show a progress line on stderr when it is a terminal (by default: for inputs over 4 MiB)");
+  cmd->add_flag_callback("--no-progress", [&options] { options.progress = ProgressMode::kNever; },
+                         "Never show the progress line")
+      ->excludes(progress);
   cmd->add_flag("--line-buffered", options.line_buffered,
                 "Convert and write (flush) each line as it comes, for coprocesses; the default when standard input "
                 "is a terminal");
   cmd->add_flag("-z,--null-data", options.null_data, "Records end with NUL, not newline (with the record options)");
   cmd->add_option("--field", options.field, "Convert only the Nth tab-separated field of each record; copy the rest")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, 1 << 30).description(""))
+      ->type_name("N");
   cmd->add_option("--jsonl", options.jsonl_key,
-                  "Each record is a JSON object: convert only the string member KEY; copy the rest byte for byte");
+                  "Each record is a JSON object: convert only the string member KEY; copy the rest byte for byte")
+      ->type_name("KEY")
+      ->excludes("--field");
   cmd->add_option("--report-invalid", options.report_invalid,
                   "With --invalid=replace or skip: list the records that had invalid UTF-8 in FILE "
-                  "(input, record number, byte offset; tab-separated)");
-  cmd->add_option("files", options.files, "Input files; '-' or none reads standard input");
+                  "(input, record number, byte offset; tab-separated)")
+      ->type_name("FILE");
+  cmd->add_option("files", options.files, "Input files; '-' or none reads standard input")->type_name("FILE");
   cmd->footer(
       "Several inputs: every input that can be converted is; each failure is reported as file:line:column and the "
       "exit code is non-zero at the end. With -o the output file is written only if every input converted. "
@@ -450,7 +472,6 @@ std::string Conflicts(const ConvertOptions& o, bool records, bool in_place, cons
   if (o.detect == DetectScope::kLine && o.from != "auto") return "--detect goes with --from auto";
   if (o.format != Format::kText && o.detect == DetectScope::kLine)
     return "--detect=line works on plain text only (--format=text)";
-  if (o.field > 0 && !o.jsonl_key.empty()) return "--field and --jsonl cannot be used together";
   if (!o.report_invalid.empty() && o.invalid == InvalidInputPolicy::kError)
     return "--report-invalid goes with --invalid=replace or --invalid=skip";
   if (records && o.format != Format::kText) return "the record options work on plain text only (--format=text)";

@@ -15,7 +15,7 @@ CLI::App* AddDetectCommand(CLI::App& app, DetectOptions& options) {
   cmd->add_flag("--json", options.json,
                 "Print a JSON array: {\"input\", \"line\" (with --per-line), \"id\" (null: unknown), "
                 "\"confidence\"} per guess");
-  cmd->add_option("files", options.files, "Input files; '-' or none reads standard input");
+  cmd->add_option("files", options.files, "Input files; '-' or none reads standard input")->type_name("FILE");
   cmd->footer(
       "Examples:\n"
       "  $ echo 'Qazaqstan Respublikasy' | ortaq detect\n"

@@ -52,17 +52,19 @@ void PrintJson(const std::string& from, const std::string& via, const Options& a
 CLI::App* AddRoundtripCommand(CLI::App& app, RoundtripOptions& options) {
   CLI::App* cmd = app.add_subcommand(
       "roundtrip", "Convert to an alphabet and back; report the share of word tokens that return unchanged");
-  cmd->add_option("-f,--from", options.from, "The alphabet of the input, e.g. kk-Cyrl (required)");
-  cmd->add_option("--via", options.via, "The alphabet to go through, e.g. cta-2024 (required)");
+  cmd->add_option("-f,--from", options.from, "The alphabet of the input, e.g. kk-Cyrl (required)")->type_name("ID");
+  cmd->add_option("--via", options.via, "The alphabet to go through, e.g. cta-2024 (required)")->type_name("ID");
   cmd->add_option("--set", options.settings, "KEY=VALUE for the tables that declare KEY (repeatable)")
-      ->check(CLI::Validator(KeyValueValidator::Check, "KEY=VALUE"))
+      ->check(CLI::Validator(KeyValueValidator::Check, ""))
+      ->type_name("KEY=VALUE")
       ->allow_extra_args(false);
   cmd->add_option("--examples", options.examples, "Example words shown for each cause (default 10)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, 1 << 30).description(""))
+      ->type_name("N");
   cmd->add_flag("--json", options.json,
                 "Print one JSON object: {\"from\", \"via\", \"settings\", \"tokens\", \"unchanged\", \"share\", "
                 "\"causes\": [{\"cause\", \"count\", \"examples\": [{\"text\", \"count\"}]}]}");
-  cmd->add_option("files", options.files, "Input files; '-' or none reads standard input");
+  cmd->add_option("files", options.files, "Input files; '-' or none reads standard input")->type_name("FILE");
   cmd->footer(
       "Examples:\n"
       "  $ echo 'Қазақстан Республикасы' | ortaq roundtrip -f kk-Cyrl --via cta-2024\n"
