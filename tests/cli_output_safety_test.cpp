@@ -32,13 +32,6 @@ class CliOutputSafetyTest : public CliFixture {
     return RunCommand(args, input, before, redirect_out);
   }
 
-  std::set<std::string> Files() const {
-    std::set<std::string> names;
-    for (const auto& e : fs::directory_iterator(dir_)) names.insert(e.path().filename().string());
-    for (const char* own : {"stdin.txt", "stdout.txt", "stderr.txt"}) names.erase(own);
-    return names;
-  }
-
   // Starts ortaq converting standard input to -o out.txt, with a FIFO on its standard input
   // that this test writes; waits for its temporary file, sends `signal_number`, and returns
   // how the process ended (the waitpid status), or -1 if the temporary never appeared.
@@ -123,7 +116,9 @@ TEST_F(CliOutputSafetyTest, OutputToADeviceNodeMadeWithMknodWhenMknodIsPermitted
   // A full device: the write fails, the exit code says so, and the node stays.
   r = Run("convert -f kk-Cyrl -t cta-2024 a.txt -o full");
   EXPECT_EQ(r.exit_code, 2) << r.err;
-  if (devices_work) EXPECT_NE(r.err.find("No space left on device"), std::string::npos) << r.err;
+  if (devices_work) {
+    EXPECT_NE(r.err.find("No space left on device"), std::string::npos) << r.err;
+  }
   EXPECT_TRUE(fs::is_character_file(dir_ / "full")) << "the device node was replaced";
   EXPECT_EQ(Files(), (std::set<std::string>{"a.txt", "null", "full"}));
 }
