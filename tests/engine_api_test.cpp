@@ -609,7 +609,8 @@ TEST(Tables, SettingsListEveryOption) {
   auto t = LoadFromKazakh("cta-2024", {{"kk-i", "ï"}});
   ASSERT_NE(t, nullptr);
   const std::map<std::string, std::string> settings(t->settings().begin(), t->settings().end());
-  const std::map<std::string, std::string> expected{{"kk-i", "ï"}, {"kk-u", "ū"}, {"schwa", "ä"}, {"eng", "ñ"}};
+  const std::map<std::string, std::string> expected{
+      {"kk-iy", "i"}, {"kk-i", "ï"}, {"kk-u", "ū"}, {"schwa", "ä"}, {"eng", "ñ"}};
   EXPECT_EQ(settings, expected);
   EXPECT_EQ(t->info().from, "kk-Cyrl");
   EXPECT_EQ(t->info().to, "cta-2024");
@@ -631,11 +632,12 @@ TEST(Tables, ListTablesShowsTheFiveKazakhTables) {
 
   using Option = std::pair<std::string, std::vector<std::string>>;  // name, values (default first)
   const std::map<std::string, std::vector<Option>> expected{
-      {"cta-2024", {{"kk-i", {"i", "ï"}}, {"kk-u", {"ū", "u", "ŭ"}}, {"schwa", {"ä", "ə"}}, {"eng", {"ñ", "ň"}}}},
-      {"cta-1991", {}},
+      {"cta-2024",
+       {{"kk-iy", {"i", "ıy"}}, {"kk-i", {"i", "ï"}}, {"kk-u", {"ū", "u", "ŭ"}}, {"schwa", {"ä", "ə"}}, {"eng", {"ñ", "ň"}}}},
+      {"cta-1991", {{"kk-iy", {"i", "ıy"}}}},
       {"kk-Latn-2021", {{"eng", {"ñ", "ŋ"}}, {"ts", {"ts", "s"}}, {"ch", {"ş", "ch", "ç"}}}},
-      {"kk-Latn-2018", {}},
-      {"kk-Latn-2017", {{"mark", {"'", "’", "ʼ"}}}},
+      {"kk-Latn-2018", {{"soft-sign", {"lexicon", "rule"}}}},
+      {"kk-Latn-2017", {{"mark", {"'", "’", "ʼ"}}, {"e-after-vowel", {"e", "i'e"}}}},
   };
   for (const auto& [to, options] : expected) {
     SCOPED_TRACE(to);
