@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ortaq/ortaq.hpp"
+#include "ortaq/tools.hpp"
 #include "test_util.hpp"
 
 namespace {
