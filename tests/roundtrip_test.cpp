@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "ortaq/ortaq.hpp"
+#include "ortaq/tools.hpp"
 #include "test_util.hpp"
 
 namespace {
@@ -109,6 +110,22 @@ TEST_F(RoundTripUnitTest, CountsTokensAndGroupsChangesByCause) {
   EXPECT_EQ(report.causes[0].examples[0].second, 1u);
   EXPECT_EQ(report.causes[1].cause, "э → е");
   EXPECT_EQ(report.causes[1].examples[0].first, "эб → еб");
+}
+
+// Issue 15.6: the share over words of the text's own script, apart from words mixing scripts
+// (input repairs) and words of another script.
+TEST_F(RoundTripUnitTest, NativeShareLeavesOutRepairsAndForeignWords) {
+  RoundTripReport report;
+  // аб, ба, ве: Cyrillic (ваь changes); вaб mixes a Latin a in; ab and Eva are Latin.
+  Status status = ortaq::RoundTrip(*forward_, *backward_, "аб ваь ба ве вaб ab Eva", &report);
+  ASSERT_TRUE(status.ok()) << Describe(status);
+  EXPECT_EQ(report.tokens, 7u);
+  EXPECT_EQ(report.native_tokens, 4u);
+  EXPECT_EQ(report.native_unchanged, 3u);
+  EXPECT_DOUBLE_EQ(report.NativeShare(), 75.0);
+  EXPECT_EQ(report.repair_tokens, 1u);
+  EXPECT_EQ(report.foreign_tokens, 2u);
+  EXPECT_EQ(report.foreign_changed, 2u);  // the backward table reads a, b, v, e as Cyrillic
 }
 
 TEST_F(RoundTripUnitTest, CauseIsTheChangedMiddleOfTheWord) {

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "ortaq/ortaq.hpp"
+#include "ortaq/tools.hpp"
 #include "table/table_loader.hpp"
 #include "text/unicode.hpp"
 #include "text/utf8.hpp"
