@@ -34,19 +34,8 @@ using ortaq::Transliterator;
 using ortaq_test::Describe;
 using ortaq_test::ReadFile;
 
-// ../shared/corpora next to the source tree, or ORTAQ_SHARED_CORPORA (a worktree elsewhere).
-fs::path SharedCorpora() {
-  if (const char* dir = std::getenv("ORTAQ_SHARED_CORPORA")) return dir;
-  return fs::path(ORTAQ_SOURCE_DIR) / ".." / "shared" / "corpora";
-}
-
-std::vector<fs::path> TextFiles(const fs::path& dir) {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir))
-    if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  return files;
-}
+using ortaq_test::SharedCorpora;
+using ortaq_test::TextFiles;
 
 std::vector<std::string> SplitLines(const std::string& text) {
   std::vector<std::string> lines;

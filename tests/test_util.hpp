@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -120,6 +122,21 @@ inline ortaq::Status StreamInChunks(const ortaq::Transliterator& t, std::string_
 inline ortaq::Status StreamFixed(const ortaq::Transliterator& t, std::string_view input, std::size_t chunk,
                                  std::string* output, ortaq::EditList* edits) {
   return StreamInChunks(t, input, [chunk](std::size_t) { return chunk; }, output, edits);
+}
+
+// ../shared/corpora next to the source tree, or ORTAQ_SHARED_CORPORA (a worktree elsewhere).
+inline std::filesystem::path SharedCorpora() {
+  if (const char* dir = std::getenv("ORTAQ_SHARED_CORPORA")) return dir;
+  return std::filesystem::path(ORTAQ_SOURCE_DIR) / ".." / "shared" / "corpora";
+}
+
+// The .txt files of a folder, sorted.
+inline std::vector<std::filesystem::path> TextFiles(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 inline std::string ReadFile(const std::filesystem::path& path) {

@@ -27,19 +27,8 @@ namespace fs = std::filesystem;
 // A line needs this many letters to be judged; shorter ones ("Рахмет!", "OK") are reported apart.
 constexpr std::uint64_t kShortLine = 20;
 
-// ../shared/corpora next to the source tree, or ORTAQ_SHARED_CORPORA (a worktree elsewhere).
-fs::path SharedCorpora() {
-  if (const char* dir = std::getenv("ORTAQ_SHARED_CORPORA")) return dir;
-  return fs::path(ORTAQ_SOURCE_DIR) / ".." / "shared" / "corpora";
-}
-
-std::vector<fs::path> TextFiles(const fs::path& dir) {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir))
-    if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  return files;
-}
+using ortaq_test::SharedCorpora;
+using ortaq_test::TextFiles;
 
 std::vector<std::string_view> Lines(std::string_view text) {
   std::vector<std::string_view> lines;
