@@ -3,6 +3,7 @@
 #include <tuple>
 
 #include "capi/capi_internal.hpp"
+#include "ortaq/tools.hpp"  // DetectSource (in tools.hpp since the header split)
 
 using namespace ortaq;
 using namespace ortaq::capi;
