@@ -470,7 +470,8 @@ int RunConvertChecked(const ConvertOptions& options, const CLI::App& command, So
   Progress progress(ShouldShowProgress(options.progress == ProgressMode::kAuto     ? -1
                                        : options.progress == ProgressMode::kAlways ? 1
                                                                                    : 0,
-                                       KnownInputBytes(files)),
+                                       KnownInputBytes(files),
+                                       command.count("--in-place") == 0 && options.output.empty()),
                     KnownInputBytes(files));
   if (command.count("--in-place") > 0) {
     int worst = kExitOk;
