@@ -455,7 +455,7 @@ int ConvertToFile(Source& source, const std::vector<std::string>& files, const s
     if (code != kExitOk && fail_fast) break;
   }
   if (worst != kExitOk) {
-    PrintError("'" + path + "' was not written, since not every input converted");
+    if (out.replaces()) PrintError("'" + path + "' was left as it was, since not every input converted");
     return worst;
   }
   if (!out.Commit(&error)) {

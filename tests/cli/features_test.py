@@ -41,6 +41,13 @@ class Suggestions(unittest.TestCase):
         code, out, err = run(["roundtrip", "-f", "kk-cyrl", "--via", "cta2024"], "Қазақ".encode())
         self.assertEqual(code, 0, err)
 
+    def test_double_dash_ends_the_options(self):
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "-a.txt"), "w") as f:
+                f.write("Қазақ")
+            code, out, err = run(["convert", "-f", "kk-Cyrl", "-t", "cta-2024", "--", "-a.txt"], cwd=d)
+            self.assertEqual((code, out, err), (0, "Qazaq", ""))
+
     def test_short_aliases_from_iconv(self):
         code, out, err = run(["convert", "-f", "kk-Cyrl", "-t", "kk-Latn-2018"], "Я".encode())
         self.assertEqual((code, out), (0, "Ia"), err)
