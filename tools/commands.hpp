@@ -58,6 +58,7 @@ int RunCheck(const CheckOptions& options);
 
 struct DetectOptions {
   bool per_line = false;
+  std::string data_file;  // --data; "" = detect/languages.txt on the table search path
   bool json = false;
   std::vector<std::string> files;
 };

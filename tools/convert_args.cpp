@@ -22,8 +22,9 @@ CLI::CheckedTransformer Choices(std::map<std::string, Enum> names) {
 CLI::App* AddConvertCommand(CLI::App& app, ConvertOptions& options) {
   CLI::App* cmd = app.add_subcommand("convert", "Convert text from one alphabet to another");
   cmd->add_option("-f,--from", options.from,
-                  "Source alphabet id, e.g. kk-Cyrl; 'auto' detects kk-Cyrl, kk-Latn-2017/2018/2021 or tr-Latn "
-                  "(required)")
+                  "Source alphabet id, e.g. kk-Cyrl (required); 'auto' detects kk-Cyrl, kk-Latn-2017/2018/2021,\n"
+                  "cta-2024 or tr-Latn (see 'ortaq detect --help'), and refuses (exit 1, FILE:LINE) text in a\n"
+                  "language ortaq does not convert; with --detect=line, a line in such a language (p >= 0.5) stops it")
       ->type_name("ID");
   cmd->add_option("--detect", options.detect, "With --from auto: one guess per input (default) or per line")
       ->transform(Choices<DetectScope>({{"input", DetectScope::kInput}, {"line", DetectScope::kLine}}))

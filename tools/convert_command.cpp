@@ -3,6 +3,7 @@
 // the size of the file or the length of its lines.
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <cstdlib>
 #include <map>
@@ -17,6 +18,7 @@
 #include "cli_common.hpp"
 #include "ortaq/markup.hpp"
 #include "commands.hpp"
+#include "ortaq/tools.hpp"
 #include "parallel_convert.hpp"
 #include "progress.hpp"
 #include "records_convert.hpp"
@@ -28,6 +30,32 @@ namespace {
 
 constexpr std::size_t kChunkBytes = 1 << 16;
 constexpr std::size_t kDetectBytes = 1 << 20;  // how much of an input --from auto reads to decide
+
+// Why --from auto does not convert a text whose detection gave no alphabet to read; `line` is
+// where the evidence is (0: the input as a whole).
+std::string RefusalOf(const std::string& display, std::uint64_t line, const Detection& d) {
+  const std::string where = line ? display + ":" + std::to_string(line) : display;
+  if (!d.error.empty()) return d.error;
+  if (d.letters == 0) return where + ": cannot tell which alphabet this is (no letters to go by); give --from";
+  if (d.language.empty())
+    return where + ": cannot tell which alphabet this is (no language ortaq knows fits it); give --from";
+  char confidence[16];
+  std::snprintf(confidence, sizeof confidence, "%.2f", d.confidence);
+  return where + ": this looks like " + d.language + " (p=" + confidence +
+         "), which ortaq does not convert; give --from to convert it anyway";
+}
+
+// The first line of `text` detected as the language of the whole (where a reader can see it).
+std::uint64_t FirstLineIn(std::string_view text, const std::string& language) {
+  std::uint64_t number = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    ++number;
+    if (DetectSource(text.substr(start, end - start)).language == language) return number;
+    start = end + 1;
+  }
+  return 1;
+}
 
 // Where converted text goes.
 using Sink = WriteFunction;
@@ -190,6 +218,13 @@ int ConvertLines(Source& source, const std::string& name, std::FILE* in, const S
     const std::string_view text(line, static_cast<std::size_t>(got));
     const Detection detection = DetectSource(text);
     if (!detection.id.empty()) current = detection.id;
+    // A line confidently in a language ortaq does not convert is refused; a short or unclear
+    // one keeps the alphabet of the line before it.
+    if (!detection.error.empty() || (detection.id.empty() && !detection.language.empty() && detection.confidence >= 0.5)) {
+      PrintError(RefusalOf(display, line_number, detection));
+      code = kExitBadData;
+      break;
+    }
     if (current.empty()) {
       output.assign(text);  // nothing to go by yet: no letters so far
     } else {
@@ -242,10 +277,11 @@ int ConvertMarkup(Source& source, const std::string& name, std::FILE* in, const 
   Status status;
   std::string from = source.from();
   if (source.automatic()) {
-    from = DetectSource(text).id;
+    const Detection detection = DetectSource(text);
+    from = detection.id;
     if (from.empty()) {
       if (text.empty()) return kExitOk;
-      PrintError(display + ": cannot tell which alphabet this is (no letters to go by); give --from");
+      PrintError(RefusalOf(display, detection.language.empty() ? 0 : FirstLineIn(text, detection.language), detection));
       return kExitBadData;
     }
   }
@@ -285,7 +321,7 @@ int ConvertOne(Source& source, const std::string& name, std::FILE* in, const Sin
   const Detection detection = DetectSource(head);
   if (detection.id.empty()) {
     if (head.empty()) return kExitOk;
-    PrintError(display + ": cannot tell which alphabet this is (no letters to go by); give --from");
+    PrintError(RefusalOf(display, detection.language.empty() ? 0 : FirstLineIn(head, detection.language), detection));
     return kExitBadData;
   }
   auto t = source.For(detection.id, &status);

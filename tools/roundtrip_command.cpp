@@ -5,6 +5,7 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "ortaq/tools.hpp"
 #include "suggest.hpp"
 
 namespace ortaq::cli {
@@ -118,6 +119,13 @@ int RunRoundtrip(const RoundtripOptions& options) {
   std::printf("roundtrip: %.2f%% of %llu word tokens unchanged (%llu changed)\n", report.Share(),
               static_cast<unsigned long long>(report.tokens),
               static_cast<unsigned long long>(report.tokens - report.unchanged));
+  auto u = [](std::uint64_t n) { return static_cast<unsigned long long>(n); };
+  std::printf("words in the text's own script: %.2f%% of %llu unchanged (%llu changed)\n", report.NativeShare(),
+              u(report.native_tokens), u(report.native_tokens - report.native_unchanged));
+  std::printf("words mixing scripts (input repairs such as Latin ə for ә): %llu, %llu of them repaired or changed\n",
+              u(report.repair_tokens), u(report.repair_changed));
+  std::printf("words in another script (foreign): %llu, %llu of them changed\n", u(report.foreign_tokens),
+              u(report.foreign_changed));
   if (!report.causes.empty()) std::printf("changed word tokens by cause (most frequent first):\n");
   for (const RoundTripReport::Cause& cause : report.causes) {
     std::printf("  %6llu  %s\n", static_cast<unsigned long long>(cause.count), cause.cause.c_str());

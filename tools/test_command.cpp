@@ -6,6 +6,7 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "ortaq/tools.hpp"
 
 namespace ortaq::cli {
 
