@@ -92,7 +92,7 @@ CLI::App* AddConvertCommand(CLI::App& app, ConvertOptions& options) {
   cmd->add_option("files", options.files, "Input files; '-' or none reads standard input")->type_name("FILE");
   cmd->footer(
       "Several inputs: every input that can be converted is; each failure is reported as file:line:column and the "
-      "exit code is non-zero at the end. With -o the output file is written only if every input converted. "
+      "exit code is non-zero at the end. With -o a regular file is replaced only if every input converted. "
       "--fail-fast stops at the first failure.\n\n"
       "Examples:\n"
       "  $ echo 'Қазақстан' | ortaq convert -f kk-Cyrl -t cta-2024\n"

@@ -491,7 +491,7 @@ int ConvertToFile(Source& source, const std::vector<std::string>& files, const s
     if (code != kExitOk && fail_fast) break;
   }
   if (worst != kExitOk) {
-    PrintError("'" + path + "' was not written, since not every input converted");
+    if (out.replaces()) PrintError("'" + path + "' was left as it was, since not every input converted");
     return worst;
   }
   if (!out.Commit(&error)) {
@@ -506,7 +506,8 @@ int RunConvertChecked(const ConvertOptions& options, const CLI::App& command, So
   Progress progress(ShouldShowProgress(options.progress == ProgressMode::kAuto     ? -1
                                        : options.progress == ProgressMode::kAlways ? 1
                                                                                    : 0,
-                                       KnownInputBytes(files)),
+                                       KnownInputBytes(files),
+                                       command.count("--in-place") == 0 && options.output.empty()),
                     KnownInputBytes(files));
   if (command.count("--in-place") > 0) {
     int worst = kExitOk;

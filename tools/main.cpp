@@ -1,4 +1,5 @@
 // The `ortaq` command: parses the command line with CLI11 and hands over to one subcommand.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -28,7 +29,9 @@ std::vector<std::string> FlagNames(const CLI::App& command) {
 // Arguments CLI11 could not place (subcommands allow extras so that an unknown flag is named
 // as unknown, rather than reported as a missing required option): each one is an error.
 bool ReportUnknownArguments(const CLI::App& command) {
-  const std::vector<std::string> extras = command.remaining();
+  std::vector<std::string> extras = command.remaining();
+  // "--" ends the options; CLI11 passes it on as an extra when extras are allowed.
+  extras.erase(std::remove(extras.begin(), extras.end(), "--"), extras.end());
   for (const std::string& arg : extras) {
     const std::string flag = arg.substr(0, arg.find('='));
     if (flag.size() > 1 && flag[0] == '-')

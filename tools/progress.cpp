@@ -32,10 +32,10 @@ std::string Duration(double seconds) {
 
 }  // namespace
 
-bool ShouldShowProgress(int forced, std::uint64_t total_bytes) {
+bool ShouldShowProgress(int forced, std::uint64_t total_bytes, bool to_stdout) {
   if (forced == 0 || !::isatty(STDERR_FILENO)) return false;
   if (forced == 1) return true;
-  return total_bytes >= kProgressMinimumBytes && !::isatty(STDOUT_FILENO);
+  return total_bytes >= kProgressMinimumBytes && !(to_stdout && ::isatty(STDOUT_FILENO));
 }
 
 std::uint64_t KnownInputBytes(const std::vector<std::string>& names) {
@@ -100,7 +100,11 @@ void Progress::Draw() {
   if (rate > 0) line += ", " + Bytes(rate) + "/s";
   if (rate > 0 && total_ > done) line += ", " + Duration((total_ - done) / rate) + " left";
   line += "  " + current_;
-  if (line.size() > 100) line = line.substr(0, 97) + "...";
+  if (line.size() > 100) {  // cut at a character boundary
+    std::size_t cut = 97;
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    line = line.substr(0, cut) + "...";
+  }
   std::fprintf(stderr, "\r%s\033[K", line.c_str());
   std::fflush(stderr);
   drawn_ = line.size();

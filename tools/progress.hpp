@@ -20,8 +20,9 @@ inline constexpr std::uint64_t kProgressMinimumBytes = 4 << 20;
 
 // Whether to show progress: never when stderr is not a terminal; `forced` (1 --progress,
 // 0 --no-progress, -1 automatic) decides on a terminal; automatically, when the inputs' known
-// size is at least kProgressMinimumBytes and standard output is not the same terminal.
-bool ShouldShowProgress(int forced, std::uint64_t total_bytes);
+// size is at least kProgressMinimumBytes and the converted text is not written to the terminal
+// (`to_stdout` and standard output a terminal), where the line would break into it.
+bool ShouldShowProgress(int forced, std::uint64_t total_bytes, bool to_stdout);
 
 // The sum of the sizes of the regular files among `names` ("-" and others count 0).
 std::uint64_t KnownInputBytes(const std::vector<std::string>& names);

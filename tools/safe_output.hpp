@@ -58,6 +58,8 @@ class OutputFile {
   bool Write(std::string_view data, std::string* error);
   // Replaces the target (atomic case) or closes the descriptor (write-through).
   bool Commit(std::string* error);
+  // True when the target is replaced at Commit (false: written through as the text came).
+  bool replaces() const { return fd_ < 0; }
 
  private:
   AtomicFile atomic_;

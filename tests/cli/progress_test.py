@@ -89,6 +89,25 @@ class Progress(unittest.TestCase):
         self.assertTrue(term.endswith(b"\r\x1b[K"), term[-40:])  # cleared at the end
         self.assertNotIn(b"\n", term)  # redrawn in place, never scrolled
 
+    def test_with_output_to_a_file_stdout_on_the_terminal_does_not_matter(self):
+        master, slave = pty.openpty()
+        p = subprocess.run([ORTAQ] + self.convert("big.txt", "-o", "out.txt"), cwd=self.dir.name,
+                           stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, timeout=120)
+        os.close(slave)
+        term = b""
+        while select.select([master], [], [], 0.2)[0]:
+            try:
+                data = os.read(master, 4096)
+            except OSError:
+                break
+            if not data:
+                break
+            term += data
+        os.close(master)
+        self.assertEqual(p.returncode, 0)
+        self.assertIn(b"of 8.0 MiB", term)
+        self.assertTrue(term.endswith(b"\r\x1b[K"), term[-40:])
+
     def test_no_progress_and_small_inputs_are_silent(self):
         code, out, term = run_on_pty(self.convert("--no-progress", "big.txt"), self.dir.name)
         self.assertEqual((code, term), (0, b""))
