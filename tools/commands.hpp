@@ -22,6 +22,7 @@ struct ConvertOptions {
   bool no_pass_through = false;
   bool no_foreign = false;
   bool no_repair = false;
+  bool keep_hashtags = false;
   bool stats = false;
   std::vector<std::string> files;
 };

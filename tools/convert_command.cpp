@@ -368,6 +368,8 @@ CLI::App* AddConvertCommand(CLI::App& app, ConvertOptions& options) {
                 "Convert words with letters foreign to the source alphabet (kept as written by default)");
   cmd->add_flag("--no-repair", options.no_repair,
                 "Do not read Latin look-alikes inside Cyrillic words (cәл) as the Cyrillic letter");
+  cmd->add_flag("--keep-hashtags", options.keep_hashtags,
+                "Copy #hashtags in the source script (#тіл) as written; by default they are converted");
   cmd->add_flag("--stats", options.stats,
                 "Print on stderr how many letters were repaired, tokens passed through, words kept as foreign");
   cmd->add_option("files", options.files, "Input files; '-' or none reads standard input");
@@ -424,6 +426,7 @@ int RunConvertInner(const ConvertOptions& options, const CLI::App& command) {
   library_options.pass_through = !options.no_pass_through;
   library_options.foreign_words = !options.no_foreign;
   library_options.repair_lookalikes = !options.no_repair;
+  library_options.convert_hashtags = !options.keep_hashtags;
   library_options.invalid_input = options.invalid == "replace" ? InvalidInputPolicy::kReplace
                                   : options.invalid == "skip"  ? InvalidInputPolicy::kSkip
                                                                : InvalidInputPolicy::kError;

@@ -154,6 +154,7 @@ Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const
     switches.pass_through = options.pass_through;
     switches.foreign_words = options.foreign_words;
     switches.repair_lookalikes = options.repair_lookalikes;
+    switches.convert_hashtags = options.convert_hashtags;
     switches.reference = options.reference_engine;
     auto compiled = Compile(stage, resolved, diagnostics, switches);
     if (!compiled || HasError(*diagnostics)) return TableError(*diagnostics);
