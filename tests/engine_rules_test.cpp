@@ -38,7 +38,7 @@ TEST(PassThrough, EveryKindIsCopiedAsWritten) {
   auto t = Real("kk-Cyrl", "cta-2024");
   ASSERT_NE(t, nullptr);
   for (const char* token : {"https://kk.wikipedia.org/wiki/Қазақстан", "www.Қазақ.kz", "kaspi.kz/Қазақ",
-                            "мен@mail.kz", "info@mail.kz", "@Қазақ_елі", "#Қазақстан2024", "/home/Қазақ",
+                            "мен@mail.kz", "info@mail.kz", "@Қазақ_елі", "#Astana2024", "/home/Қазақ",
                             "./Қазақ.txt", "~/Қазақ", "C:\\Қазақ"}) {
     SCOPED_TRACE(token);
     const std::string input = std::string("Қазақ ") + token + " қала";
@@ -68,6 +68,23 @@ TEST(PassThrough, CanBeSwitchedOff) {
   auto t = Real("kk-Cyrl", "cta-2024", options);
   ASSERT_NE(t, nullptr);
   EXPECT_EQ(Convert(*t, "#тіл -{Қазақ}-"), "#til -{Qazaq}-");
+}
+
+TEST(PassThrough, CyrillicHashtagsAreKazakhWords) {
+  auto t = Real("kk-Cyrl", "cta-2024");
+  ASSERT_NE(t, nullptr);
+  // The # stays; the word is converted. Latin hashtags, handles, URLs and addresses are kept.
+  EXPECT_EQ(Convert(*t, "#тіл #Қазақстан_2050 #Astana @бала https://kk.kz/тіл a@b.kz"),
+            "#til #Qazaqstan_2050 #Astana @бала https://kk.kz/тіл a@b.kz");
+  Options options;
+  options.convert_hashtags = false;
+  auto kept = Real("kk-Cyrl", "cta-2024", options);
+  ASSERT_NE(kept, nullptr);
+  EXPECT_EQ(Convert(*kept, "#тіл, #Қазақстан_2050 қала"), "#тіл, #Қазақстан_2050 qala");
+  // A reverse table has no Cyrillic look-alikes: its hashtags are kept as before.
+  auto back = Real("kk-Latn-2021", "kk-Cyrl");
+  ASSERT_NE(back, nullptr);
+  EXPECT_EQ(Convert(*back, "#qazaq bala"), "#qazaq бала");
 }
 
 TEST(UserSpans, AreCopiedWithoutTheirMarks) {

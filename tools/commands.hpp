@@ -28,6 +28,7 @@ struct ConvertOptions {
   bool no_pass_through = false;
   bool no_foreign = false;
   bool no_repair = false;
+  bool keep_hashtags = false;
   bool stats = false;
   bool json = false;  // --stats as JSON
   bool fail_fast = false;

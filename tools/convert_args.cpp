@@ -57,11 +57,13 @@ CLI::App* AddConvertCommand(CLI::App& app, ConvertOptions& options) {
                                    {"markdown", Format::kMarkdown}, {"md", Format::kMarkdown}, {"srt", Format::kSrt}}))
       ->type_name("text|html|xml|markdown|srt");
   cmd->add_flag("--no-pass-through", options.no_pass_through,
-                "Convert URLs, e-mail addresses, @handles, #hashtags, paths and Roman numerals like other text");
+                "Convert URLs, e-mail addresses, @handles, #hashtags in other scripts, paths and Roman numerals like other text");
   cmd->add_flag("--no-foreign", options.no_foreign,
                 "Convert words with letters foreign to the source alphabet (kept as written by default)");
   cmd->add_flag("--no-repair", options.no_repair,
                 "Do not read Latin look-alikes inside Cyrillic words (cәл) as the Cyrillic letter");
+  cmd->add_flag("--keep-hashtags", options.keep_hashtags,
+                "Copy #hashtags in the source script (#тіл) as written; by default they are converted");
   cmd->add_flag("--stats", options.stats,
                 "Print on stderr how many letters were repaired, tokens passed through, words kept as foreign");
   cmd->add_flag("--json", options.json, "With --stats: print them as one JSON object");

@@ -545,6 +545,7 @@ int RunConvert(const ConvertOptions& options, const CLI::App& command) {
   library_options.pass_through = !options.no_pass_through;
   library_options.foreign_words = !options.no_foreign;
   library_options.repair_lookalikes = !options.no_repair;
+  library_options.convert_hashtags = !options.keep_hashtags;
   library_options.invalid_input = options.invalid;
   Source source(from, to, library_options, options.detect == DetectScope::kLine, options.format);
   source.set_jobs(options.jobs);

@@ -115,6 +115,10 @@ struct Options {
   // Latin look-alike letters inside words otherwise in the source script (Cyrillic с typed as
   // Latin c) are read as the letter they imitate (a table's @lookalike pairs).
   bool repair_lookalikes = true;
+  // A #hashtag in the source script (#тіл for a Kazakh Cyrillic table: the script its @lookalike
+  // letters imitate) is a word of the text and is converted, keeping the #. False copies it as
+  // written, like hashtags in other scripts (#Astana).
+  bool convert_hashtags = true;
 };
 
 // What the engine's own rules did during a conversion (added to, never reset, by the engine).

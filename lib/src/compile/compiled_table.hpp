@@ -184,6 +184,7 @@ struct CompiledTable {
   bool pass_through = true;
   bool foreign_words_on = true;
   bool repair_lookalikes = true;
+  bool convert_hashtags = true;  // #hashtags in lookalike_script are converted (Options)
   bool reference = false;  // EngineSwitches::reference: the fast paths are off
   std::array<bool, 128> protect_start{};  // ASCII that may begin a pass-through token
 

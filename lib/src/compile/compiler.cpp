@@ -280,6 +280,7 @@ class Compiler {
     out_->foreign_words_on = switches_.foreign_words;
     out_->repair_lookalikes = switches_.repair_lookalikes && (!table_.lookalikes.empty() || !table_.capital_harmony.empty());
     out_->reference = switches_.reference;
+    out_->convert_hashtags = switches_.convert_hashtags;
     for (const auto& [pair, loc] : table_.lookalikes) {
       if (pair.first >= 0x800) {
         Error(loc, "look-alike letters must be below U+0800 (Latin, Greek, Cyrillic)");

@@ -54,6 +54,7 @@ struct EngineSwitches {
   bool pass_through = true;       // URLs, e-mail addresses, @handles, #hashtags, paths, Roman numerals
   bool foreign_words = true;      // words with @foreign-letters or listed as `foreign`
   bool repair_lookalikes = true;  // @lookalike letters inside words of the source script
+  bool convert_hashtags = true;   // #hashtags in the source script are converted
   bool reference = false;         // no fast tables: every character takes the full path
 };
 

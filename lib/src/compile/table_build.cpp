@@ -153,6 +153,7 @@ Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const
     switches.pass_through = options.pass_through;
     switches.foreign_words = options.foreign_words;
     switches.repair_lookalikes = options.repair_lookalikes;
+    switches.convert_hashtags = options.convert_hashtags;
     switches.reference = reference_engine;
     // A @lexicon's rules depend on the option values (the via table spells with them).
     const MergedTable* to_compile = &stage;

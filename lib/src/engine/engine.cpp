@@ -622,10 +622,19 @@ class Converter {
   bool EnterProtectedToken(std::size_t* p) {
     const ProtectedToken token = ClassifyToken(in_.data, *p, WindowAt(*p).hi);
     if (token.kind == TokenKind::kNone) return false;
+    if (token.kind == TokenKind::kHashtag && ConvertedHashtag(*p)) return false;
     if (in_.stats) ++in_.stats->protected_tokens;
     *p = token.end;
     protecting_ = token.open_ended;
     return true;
+  }
+
+  // Whether the hashtag at p (its '#') is a word of the source script, converted like the text:
+  // its first letter is of the script the table's look-alikes imitate (#тіл, not #Astana).
+  bool ConvertedHashtag(std::size_t p) const {
+    if (!t_.convert_hashtags || t_.lookalike_script == unicode::Script::kOther) return false;
+    const utf8::Decoded d = utf8::Decode(in_.data + p + 1, in_.data + in_.size);
+    return d.length > 0 && unicode::ScriptOf(d.code_point) == t_.lookalike_script;
   }
 
   // The letter a key or context compares: the look-alike repaired (inside a word of the source
