@@ -3,6 +3,7 @@
 #include <tuple>
 
 #include "capi/capi_internal.hpp"
+#include "ortaq/tools.hpp"
 
 using namespace ortaq;
 using namespace ortaq::capi;
