@@ -4,6 +4,7 @@
 ;;   (require 'ortaq)
 ;;   M-x ortaq-convert-region RET cta-2024 RET        ; the region (or the buffer) to cta-2024
 ;;   (ortaq-convert-region (point-min) (point-max) "kk-Cyrl" "cta-2024" "kk-i=ï")
+;;   M-x ortaq-type-mode                                ; type Cyrillic, see ortaq-type-to
 
 ;;; Commentary:
 
@@ -105,6 +106,83 @@ ask for the source alphabet and the settings."
       (when offset
         (goto-char (+ beg (min offset (length output))))))
     output))
+
+;;; Typing mode
+
+(defcustom ortaq-type-from "kk-Cyrl"
+  "The alphabet typed in `ortaq-type-mode'."
+  :type 'string)
+
+(defcustom ortaq-type-to "cta-2024"
+  "The alphabet `ortaq-type-mode' shows."
+  :type 'string)
+
+(defvar-local ortaq--type-start nil "Where the word being typed starts (a marker), or nil.")
+(defvar-local ortaq--type-input "" "The word being typed, as typed.")
+(defvar-local ortaq--type-shown "" "The word being typed, as shown: its conversion.")
+
+(defun ortaq--type-continues-p (end)
+  "Whether the text before END is still the word shown by `ortaq-type-mode'."
+  (and ortaq--type-start
+       (eq (marker-buffer ortaq--type-start) (current-buffer))
+       (= end (+ ortaq--type-start (length ortaq--type-shown)))
+       (string= (buffer-substring-no-properties ortaq--type-start end) ortaq--type-shown)))
+
+(defun ortaq--type-render (input)
+  "Show the conversion of INPUT in place of the word shown; return nil when it fails."
+  (let ((output (condition-case err
+                    (ortaq--run input ortaq-type-from ortaq-type-to nil)
+                  (user-error (message "%s" (cadr err)) nil))))
+    (when output
+      (let ((start (marker-position ortaq--type-start)))
+        (delete-region start (+ start (length ortaq--type-shown)))
+        (goto-char start)
+        (insert output))
+      (setq ortaq--type-input input ortaq--type-shown output))))
+
+(defun ortaq--type-after-insert ()
+  "Convert the word being typed after each letter (`post-self-insert-hook')."
+  (let ((char last-command-event))
+    (cond
+     ((not (characterp char)))
+     ((memq (get-char-code-property char 'general-category) '(Zs Cc))
+      (setq ortaq--type-start nil))     ; white space ends the word as typed
+     (t
+      (unless (ortaq--type-continues-p (1- (point)))
+        (setq ortaq--type-start (copy-marker (1- (point))) ortaq--type-input "" ortaq--type-shown ""))
+      (delete-char -1)
+      (unless (ortaq--type-render (concat ortaq--type-input (string char)))
+        (insert char)
+        (setq ortaq--type-start nil))))))
+
+(defun ortaq-type-backspace ()
+  "Delete the last letter typed in `ortaq-type-mode', or the character before point."
+  (interactive)
+  (if (and (ortaq--type-continues-p (point)) (> (length ortaq--type-input) 0))
+      (let ((input (substring ortaq--type-input 0 -1)))
+        (if (string= input "")
+            (progn (delete-region ortaq--type-start (point)) (setq ortaq--type-start nil))
+          (ortaq--type-render input)))
+    (call-interactively #'delete-backward-char)))
+
+(defvar ortaq-type-mode-map
+  (let ((map (make-sparse-keymap)))
+    (define-key map [remap delete-backward-char] #'ortaq-type-backspace)
+    map)
+  "Keys of `ortaq-type-mode'.")
+
+;;;###autoload
+(define-minor-mode ortaq-type-mode
+  "Type in `ortaq-type-from' and see `ortaq-type-to': each word is converted as it is typed.
+The word being typed is re-converted on every letter (so a letter whose spelling depends on
+the next is right once that is typed) and backspace deletes one typed letter. Words are
+converted one at a time, through the `ortaq' command."
+  :lighter (:eval (concat " ortaq:" ortaq-type-to))
+  :keymap ortaq-type-mode-map
+  (setq ortaq--type-start nil)
+  (if ortaq-type-mode
+      (add-hook 'post-self-insert-hook #'ortaq--type-after-insert nil t)
+    (remove-hook 'post-self-insert-hook #'ortaq--type-after-insert t)))
 
 (provide 'ortaq)
 ;;; ortaq.el ends here

@@ -55,4 +55,29 @@
         (should (string-match-p "\\`ortaq: " (cadr err))))
       (should (equal (buffer-string) "Қазақстан")))))
 
+(defun ortaq-test-type (text)
+  "Type TEXT as keys would: self-insert-command for each character, backspace for ?\\b."
+  (dolist (char (string-to-list text))
+    (if (eq char ?\b)
+        (ortaq-type-backspace)
+      (let ((last-command-event char))
+        (self-insert-command 1)))))
+
+(ert-deftest ortaq-type-mode-converts-words-as-typed ()
+  (with-temp-buffer
+    (setq-local ortaq-type-to "cta-2024")
+    (ortaq-type-mode 1)
+    (ortaq-test-type "Қаз")
+    (should (equal (buffer-string) "Qaz"))                  ; the word so far, converted
+    (ortaq-test-type "ақстан Шымкенх\bт")
+    (should (equal (buffer-string) "Qazaqstan Şımkent"))    ; with a backspace
+    (should (= (point) (point-max)))
+    (ortaq-test-type " Щ")
+    (should (equal (buffer-string) "Qazaqstan Şımkent Şç"))
+    (ortaq-test-type "\b")                                 ; one typed letter, two shown
+    (should (equal (buffer-string) "Qazaqstan Şımkent "))
+    (ortaq-type-mode -1)
+    (ortaq-test-type "Қ")
+    (should (equal (buffer-string) "Qazaqstan Şımkent Қ"))))
+
 ;;; emacs_test.el ends here
