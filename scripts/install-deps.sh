@@ -11,6 +11,8 @@ packages+=(clang libclang-rt-14-dev llvm)
 packages+=(pybind11-dev python3-dev python3-pandas python3-distributed)
 # tests/cli/docs_test.py (ctest cli_docs): groff and man check the man page, zsh parses its completion.
 packages+=(groff-base man-db zsh)
+# tests/editors (ctest editors_*): the editor integrations of editors/ run inside the real editors.
+packages+=(neovim vim emacs-nox)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -87,6 +87,10 @@ struct TestOptions {
 CLI::App* AddTestCommand(CLI::App& app, TestOptions& options);
 int RunTest(const TestOptions& options);
 
+// `ortaq export` (export_command.cpp): typing layouts from a table; it keeps its options itself.
+CLI::App* AddExportCommand(CLI::App& app);
+int RunExport();
+
 }  // namespace ortaq::cli
 
 #endif  // ORTAQ_TOOLS_COMMANDS_HPP_

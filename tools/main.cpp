@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
   CLI::App* test_cmd = AddTestCommand(app, test);
   CLI::App* detect_cmd = AddDetectCommand(app, detect);
   CLI::App* roundtrip_cmd = AddRoundtripCommand(app, roundtrip);
+  CLI::App* export_cmd = AddExportCommand(app);
   for (CLI::App* sub : app.get_subcommands({})) sub->allow_extras();
 
   if (argc > 1 && argv[1][0] != '-') {
@@ -93,6 +94,7 @@ int main(int argc, char** argv) {
     if (test_cmd->parsed()) return RunTest(test);
     if (detect_cmd->parsed()) return RunDetect(detect);
     if (roundtrip_cmd->parsed()) return RunRoundtrip(roundtrip);
+    if (export_cmd->parsed()) return RunExport();
   } catch (const std::exception& e) {
     PrintError(std::string("internal error: ") + e.what());
     return kExitUsage;
