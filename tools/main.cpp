@@ -4,6 +4,7 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "compare_command.hpp"
 
 int main(int argc, char** argv) {
   using namespace ortaq::cli;
@@ -27,6 +28,8 @@ int main(int argc, char** argv) {
   CLI::App* test_cmd = AddTestCommand(app, test);
   CLI::App* detect_cmd = AddDetectCommand(app, detect);
   CLI::App* roundtrip_cmd = AddRoundtripCommand(app, roundtrip);
+  CompareCommandOptions compare;
+  CLI::App* compare_cmd = AddCompareCommand(app, compare);
 
   try {
     app.parse(argc, argv);
@@ -41,6 +44,7 @@ int main(int argc, char** argv) {
     if (test_cmd->parsed()) return RunTest(test);
     if (detect_cmd->parsed()) return RunDetect(detect);
     if (roundtrip_cmd->parsed()) return RunRoundtrip(roundtrip);
+    if (compare_cmd->parsed()) return RunCompare(compare);
   } catch (const std::exception& e) {
     PrintError(std::string("internal error: ") + e.what());
     return kExitUsage;
