@@ -40,6 +40,7 @@
 #include <string_view>
 #include <vector>
 
+#include "must_succeed.hpp"
 #include "ortaq/ortaq.hpp"
 
 namespace {
@@ -264,7 +265,7 @@ void CheckSameOutput() {
                seconds);
   if (ortaq_errors) std::fprintf(stderr, "  ortaq failed on %zu lines\n", ortaq_errors);
   for (std::size_t i : examples) {
-    ortaq.Transliterate(lines[i], &a);
+    MustSucceed(ortaq.Transliterate(lines[i], &a));
     IcuConvert(icu, lines[i], &b);
     std::fprintf(stderr, "  line %zu\n    input: %s\n    ortaq: %s\n    ICU:   %s\n", i + 1,
                  Printable(lines[i]).c_str(), Printable(a).c_str(), Printable(b).c_str());
@@ -289,7 +290,7 @@ void OrtaqLineByLine(benchmark::State& state) {
   std::string out;
   for (auto _ : state) {
     for (std::string_view line : lines) {
-      t.Transliterate(line, &out);
+      MustSucceed(t.Transliterate(line, &out));
       benchmark::DoNotOptimize(out.data());
     }
   }
@@ -314,7 +315,7 @@ void OtherLineByLine(benchmark::State& state, const std::string& to, bool defaul
   std::string out;
   for (auto _ : state) {
     for (std::string_view line : lines) {
-      t->Transliterate(line, &out);
+      MustSucceed(t->Transliterate(line, &out));
       benchmark::DoNotOptimize(out.data());
     }
   }
@@ -358,7 +359,7 @@ void SourceWholeBuffer(benchmark::State& state, const std::string& from, const s
   const std::string& text = SourceText(from);
   std::string out;
   for (auto _ : state) {
-    t->Transliterate(text, &out);
+    MustSucceed(t->Transliterate(text, &out));
     benchmark::DoNotOptimize(out.data());
   }
   SetBytes(state, text.size());
@@ -368,7 +369,7 @@ void OtherWholeBuffer(benchmark::State& state, const std::string& to, bool defau
   const auto t = LoadOther(to, defaults);
   std::string out;
   for (auto _ : state) {
-    t->Transliterate(Text(), &out);
+    MustSucceed(t->Transliterate(Text(), &out));
     benchmark::DoNotOptimize(out.data());
   }
   SetBytes(state, Text().size());
@@ -392,7 +393,7 @@ void OrtaqWholeBuffer(benchmark::State& state) {
   const std::string& text = Text();
   std::string out;
   for (auto _ : state) {
-    t.Transliterate(text, &out);
+    MustSucceed(t.Transliterate(text, &out));
     benchmark::DoNotOptimize(out.data());
   }
   SetBytes(state, text.size());
@@ -403,7 +404,7 @@ void OrtaqOneLine(benchmark::State& state, std::size_t size) {
   const std::string line = OneLine(size);
   std::string out;
   for (auto _ : state) {
-    t.Transliterate(line, &out);
+    MustSucceed(t.Transliterate(line, &out));
     benchmark::DoNotOptimize(out.data());
   }
   SetBytes(state, line.size());
@@ -431,8 +432,8 @@ void OrtaqStream4K(benchmark::State& state) {
   for (auto _ : state) {
     out.clear();
     std::unique_ptr<ortaq::Stream> stream = t.NewStream();
-    for (std::size_t i = 0; i < text.size(); i += kChunk) stream->Write(text.substr(i, kChunk), &out);
-    stream->Finish(&out);
+    for (std::size_t i = 0; i < text.size(); i += kChunk) MustSucceed(stream->Write(text.substr(i, kChunk), &out));
+    MustSucceed(stream->Finish(&out));
     benchmark::DoNotOptimize(out.data());
   }
   SetBytes(state, text.size());
@@ -452,7 +453,7 @@ void OrtaqLineByLineThreads(benchmark::State& state) {
   std::string out;
   for (auto _ : state) {
     for (std::size_t i = begin; i < end; ++i) {
-      t.Transliterate(lines[i], &out);
+      MustSucceed(t.Transliterate(lines[i], &out));
       benchmark::DoNotOptimize(out.data());
     }
   }

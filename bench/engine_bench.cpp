@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "must_succeed.hpp"
 #include "ortaq/ortaq.hpp"
 
 namespace {
@@ -49,7 +50,7 @@ void WholeBuffer(benchmark::State& state, const char* to) {
   const std::string& text = Corpus();
   std::string out;
   for (auto _ : state) {
-    t->Transliterate(text, &out);
+    MustSucceed(t->Transliterate(text, &out));
     benchmark::DoNotOptimize(out.data());
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
@@ -68,7 +69,7 @@ void LineByLine(benchmark::State& state, const char* to) {
   std::string out;
   for (auto _ : state) {
     for (std::string_view line : lines) {
-      t->Transliterate(line, &out);
+      MustSucceed(t->Transliterate(line, &out));
       benchmark::DoNotOptimize(out.data());
     }
   }
@@ -83,8 +84,8 @@ void Streaming4K(benchmark::State& state, const char* to) {
     auto stream = t->NewStream();
     out.clear();
     for (std::size_t i = 0; i < text.size(); i += 4096)
-      stream->Write(std::string_view(text).substr(i, 4096), &out);
-    stream->Finish(&out);
+      MustSucceed(stream->Write(std::string_view(text).substr(i, 4096), &out));
+    MustSucceed(stream->Finish(&out));
     benchmark::DoNotOptimize(out.data());
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));

@@ -6,6 +6,13 @@ packages=(cmake ninja-build g++ pkg-config libicu-dev icu-devtools libcli11-dev 
 # scripts/sanitize-and-fuzz.sh: clang (14 on Debian 12), its ASan/UBSan and libFuzzer runtimes
 # (libclang-rt-14-dev; libfuzzer-14-dev is not needed) and llvm-symbolizer for stack traces (llvm).
 packages+=(clang libclang-rt-14-dev llvm)
+# The Python module (lib/python/) and its tests (tests/python/): pybind11 and the headers to build
+# it; pandas and Dask's distributed for the pandas test and examples/dask_convert.py's test.
+packages+=(pybind11-dev python3-dev python3-pandas python3-distributed)
+# tests/cli/docs_test.py (ctest cli_docs): groff and man check the man page, zsh parses its completion.
+packages+=(groff-base man-db zsh)
+# tests/compare (ortaq compare's keystrokes): the keyboard layouts of xkb-data.
+packages+=(xkb-data)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -5,7 +5,9 @@
 #   bash scripts/sanitize-and-fuzz.sh                 (ORTAQ_FUZZ_SECONDS per fuzzer, default 60)
 #
 # 1. build-asan/: clang++ with -DORTAQ_SANITIZE=ON (library, CLI and tests); ctest runs once.
-# 2. build-fuzz/: clang++ with -DORTAQ_FUZZ=ON; tests/fuzz/run-fuzzers.sh runs fuzz_table,
+# 2. build-tsan/: clang++ with -DORTAQ_TSAN=ON; the tests that run threads (a shared
+#    Transliterator, TransliterateRange, the command's --jobs) under ThreadSanitizer.
+# 3. build-fuzz/: clang++ with -DORTAQ_FUZZ=ON; tests/fuzz/run-fuzzers.sh runs fuzz_table,
 #    fuzz_engine and fuzz_stream, seeded from tables/ and corpora/, and prints how many inputs
 #    each executed. Findings are saved in build-fuzz/fuzz-artifacts/ (reproduce one with
 #    build-fuzz/tests/fuzz/TARGET FILE).
@@ -42,7 +44,7 @@ passed=0
 
 # ---- 1. the test suite under ASan + UBSan ------------------------------------------------------
 phase=$(date +%s)
-echo "== 1/2: ctest under ASan + UBSan (build-asan/)"
+echo "== 1/3: ctest under ASan + UBSan (build-asan/)"
 if cmake -S . -B build-asan "${common[@]}" -DORTAQ_SANITIZE=ON > /dev/null && cmake --build build-asan; then
   if ctest --test-dir build-asan --output-on-failure -j2; then
     passed=$((passed + 1))
@@ -54,11 +56,32 @@ else
   echo "== the ASan + UBSan build FAILED"
   failures=$((failures + 1))
 fi
-echo "== 1/2 took $(( $(date +%s) - phase ))s"
+echo "== 1/3 took $(( $(date +%s) - phase ))s"
 
-# ---- 2. the fuzzers --------------------------------------------------------------------------------
+# ---- 2. the threading tests under ThreadSanitizer -------------------------------------------------
+# Only the tests that run threads: a Transliterator shared by threads, TransliterateRange, and the
+# command's --jobs. The rest of the suite is single-threaded and gains nothing from TSan.
 phase=$(date +%s)
-echo "== 2/2: libFuzzer targets, ${ORTAQ_FUZZ_SECONDS:-60}s each (build-fuzz/)"
+echo "== 2/3: threading tests under TSan (build-tsan/)"
+tsan_tests='Thread|Jobs'
+if cmake -S . -B build-tsan "${common[@]}" -DORTAQ_TSAN=ON > /dev/null &&
+   cmake --build build-tsan --target engine_api_test cli_test ortaq_cli; then
+  if TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1" \
+     ctest --test-dir build-tsan --output-on-failure -j2 -R "$tsan_tests" --no-tests=error; then
+    passed=$((passed + 1))
+  else
+    echo "== threading tests under TSan FAILED"
+    failures=$((failures + 1))
+  fi
+else
+  echo "== the TSan build FAILED"
+  failures=$((failures + 1))
+fi
+echo "== 2/3 took $(( $(date +%s) - phase ))s"
+
+# ---- 3. the fuzzers --------------------------------------------------------------------------------
+phase=$(date +%s)
+echo "== 3/3: libFuzzer targets, ${ORTAQ_FUZZ_SECONDS:-60}s each (build-fuzz/)"
 if cmake -S . -B build-fuzz "${common[@]}" -DORTAQ_FUZZ=ON -DORTAQ_BUILD_TESTS=OFF > /dev/null &&
    cmake --build build-fuzz --target fuzz_table fuzz_engine fuzz_stream; then
   bash tests/fuzz/run-fuzzers.sh build-fuzz 2>&1 | tee build-fuzz/fuzz-run.log
@@ -75,9 +98,9 @@ else
   echo "== the fuzzer build FAILED"
   failures=$((failures + 1))
 fi
-echo "== 2/2 took $(( $(date +%s) - phase ))s"
+echo "== 3/3 took $(( $(date +%s) - phase ))s"
 
 echo "== sanitize-and-fuzz took $(( $(date +%s) - start ))s"
-# The ASan test suite counts as one check, each fuzzer as one.
+# The ASan test suite counts as one check, the TSan tests as one, each fuzzer as one.
 echo "sanitize-and-fuzz: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -65,6 +66,14 @@ class CliFixture : public ::testing::Test {
     r.out = ReadAll(dir_ / "stdout.txt");
     r.err = ReadAll(dir_ / "stderr.txt");
     return r;
+  }
+
+  // The names in the test directory, without the files RunCommand itself makes.
+  std::set<std::string> Files() const {
+    std::set<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir_)) names.insert(e.path().filename().string());
+    for (const char* own : {"stdin.txt", "stdout.txt", "stderr.txt"}) names.erase(own);
+    return names;
   }
 
   fs::path dir_;

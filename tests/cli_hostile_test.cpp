@@ -41,14 +41,6 @@ class CliHostileTest : public CliFixture {
                 const std::string& redirect_out = "> stdout.txt") {
     return RunCommand(args, input, prefix, redirect_out);
   }
-
-  // The names in the test directory, without the files Run itself makes.
-  std::set<std::string> Files() const {
-    std::set<std::string> names;
-    for (const auto& e : fs::directory_iterator(dir_)) names.insert(e.path().filename().string());
-    for (const char* own : {"stdin.txt", "stdout.txt", "stderr.txt"}) names.erase(own);
-    return names;
-  }
 };
 
 TEST_F(CliHostileTest, EmptyFile) {

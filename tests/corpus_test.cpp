@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "api/test_hooks.hpp"
 #include "ortaq/ortaq.hpp"
 #include "test_util.hpp"
 
@@ -203,12 +204,12 @@ TEST(ReferenceEngine, FastPathsGiveTheSameBytesOnEveryCorpusFile) {
   for (const ortaq::TableInfo& table : ortaq::ListTables(ortaq::Options{})) {
     SCOPED_TRACE(table.from + "--" + table.to);
     ortaq::Options fast_options, reference_options;
-    reference_options.reference_engine = true;
     fast_options.invalid_input = reference_options.invalid_input = ortaq::InvalidInputPolicy::kReplace;
     Status status;
     auto fast = Transliterator::FromIds(table.from, table.to, fast_options, &status);
     ASSERT_NE(fast, nullptr) << Describe(status);
-    auto reference = Transliterator::FromIds(table.from, table.to, reference_options, &status);
+    auto reference = ortaq::test_hooks::FromIds(table.from, table.to, reference_options,
+                                                ortaq::test_hooks::Engine::kReference, &status);
     ASSERT_NE(reference, nullptr) << Describe(status);
     for (const fs::path& file : files) {
       SCOPED_TRACE(file.string());

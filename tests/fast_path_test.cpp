@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "api/test_hooks.hpp"
 #include "ortaq/ortaq.hpp"
 #include "split_mix.hpp"
 #include "test_util.hpp"
@@ -27,6 +28,7 @@ using ortaq::InvalidInputPolicy;
 using ortaq::Options;
 using ortaq::Status;
 using ortaq::Transliterator;
+using ortaq::test_hooks::Engine;
 
 // Pieces the generator strings together: letters of every source alphabet in both cases,
 // combining marks, punctuation of one, two, three and four bytes, and ill-formed bytes.
@@ -123,11 +125,11 @@ TEST_P(FastPathTest, SameBytesAsTheReferenceEngine) {
   for (const InvalidInputPolicy policy : {InvalidInputPolicy::kReplace, InvalidInputPolicy::kSkip}) {
     Options fast_options, reference_options;
     fast_options.invalid_input = reference_options.invalid_input = policy;
-    reference_options.reference_engine = true;
     Status status;
     auto fast = Transliterator::FromIds(table.from, table.to, fast_options, &status);
     ASSERT_NE(fast, nullptr) << status.message();
-    auto reference = Transliterator::FromIds(table.from, table.to, reference_options, &status);
+    auto reference =
+        ortaq::test_hooks::FromIds(table.from, table.to, reference_options, Engine::kReference, &status);
     ASSERT_NE(reference, nullptr) << status.message();
     Rng rng{0x5EED0000u + static_cast<std::uint64_t>(policy)};
     int differences = 0;
@@ -159,12 +161,10 @@ TEST(FastPath, NeighbourChecksBeyondTheBitsOfTheirTable) {
     table += letter(i) + " > " + own + "\n";
     table += letter(i) + " > Q" + std::to_string(i) + " / " + letter(i + 1) + " _\n";
   }
-  Options reference_options;
-  reference_options.reference_engine = true;
   Status status;
   auto fast = Transliterator::FromText(table, "neighbours.tbl", Options{}, &status);
   ASSERT_NE(fast, nullptr) << status.message();
-  auto reference = Transliterator::FromText(table, "neighbours.tbl", reference_options, &status);
+  auto reference = ortaq::test_hooks::FromText(table, "neighbours.tbl", Options{}, Engine::kReference, &status);
   ASSERT_NE(reference, nullptr) << status.message();
   Rng rng{0xBEEF};
   int differences = 0, rule_hits = 0;
@@ -201,11 +201,10 @@ TEST(FastPath, AsciiLettersWithRulesAgreeWithTheReferenceEngine) {
     SCOPED_TRACE(pass_through ? "pass-through" : "no pass-through");
     Options fast_options, reference_options;
     fast_options.pass_through = reference_options.pass_through = pass_through;
-    reference_options.reference_engine = true;
     Status status;
     auto fast = Transliterator::FromText(table, "ascii.tbl", fast_options, &status);
     ASSERT_NE(fast, nullptr) << status.message();
-    auto reference = Transliterator::FromText(table, "ascii.tbl", reference_options, &status);
+    auto reference = ortaq::test_hooks::FromText(table, "ascii.tbl", reference_options, Engine::kReference, &status);
     ASSERT_NE(reference, nullptr) << status.message();
     Rng rng{0xA5C11};
     int differences = 0;
@@ -241,11 +240,10 @@ TEST(FastPath, TokensThatBeginWithALetterAreFoundInsideBlocks) {
       SCOPED_TRACE(std::string(from) + "--" + to + (repair ? " repair" : ""));
       Options fast_options, reference_options;
       fast_options.repair_lookalikes = reference_options.repair_lookalikes = repair;
-      reference_options.reference_engine = true;
       Status status;
       auto fast = Transliterator::FromIds(from, to, fast_options, &status);
       ASSERT_NE(fast, nullptr) << status.message();
-      auto reference = Transliterator::FromIds(from, to, reference_options, &status);
+      auto reference = ortaq::test_hooks::FromIds(from, to, reference_options, Engine::kReference, &status);
       ASSERT_NE(reference, nullptr) << status.message();
       int differences = 0;
       std::uint64_t protected_tokens = 0;
@@ -293,10 +291,9 @@ INSTANTIATE_TEST_SUITE_P(EveryTable, FastPathTest, ::testing::ValuesIn(ortaq::Li
 // before it (it read the mark flags from the fast table, which it leaves empty).
 TEST(FastPath, ReferenceEngineComposesMarksToo) {
   for (const bool reference : {false, true}) {
-    Options options;
-    options.reference_engine = reference;
     Status status;
-    auto t = Transliterator::FromIds("kk-Cyrl", "cta-2024", options, &status);
+    auto t = ortaq::test_hooks::FromIds("kk-Cyrl", "cta-2024", Options{},
+                                        reference ? Engine::kReference : Engine::kFast, &status);
     ASSERT_NE(t, nullptr);
     std::string out;
     ASSERT_TRUE(t->Transliterate("о\xCC\x83 н\xCC\x8C", &out).ok());
@@ -314,10 +311,9 @@ TEST(FastPath, LookAlikeVerdictsDoNotDependOnTheOrderOfQuestions) {
   const std::string input = "ОЛPPPPp" + std::string(59, 'P') + "\n";
   std::string outputs[3];
   for (int k = 0; k < 3; ++k) {
-    Options options;
-    options.reference_engine = k == 2;
     Status status;
-    auto t = Transliterator::FromIds("kk-Cyrl", "kk-Latn-2018", options, &status);
+    auto t = ortaq::test_hooks::FromIds("kk-Cyrl", "kk-Latn-2018", Options{}, k == 2 ? Engine::kReference : Engine::kFast,
+                                        &status);
     ASSERT_NE(t, nullptr);
     ortaq::EditList edits;
     ASSERT_TRUE(t->Transliterate(input, &outputs[k], k == 1 ? &edits : nullptr).ok());

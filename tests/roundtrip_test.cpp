@@ -4,13 +4,14 @@
 // - the share of Kazakh word tokens that come back unchanged through each reverse table, over
 //   the real text of ../shared/corpora/kk-Cyrl (floors: CTA 2024 with kk-i=ï 99.5%, Kazakh Latin
 //   2021 99.0%; the others a little under what they reach, to catch regressions);
-// - DetectSource on the shared corpora (whole files, and line by line on the mixed Kaspi
-//   reviews) and on short texts written here.
+// - DetectSource on the Latin lines of the mixed Kaspi reviews and on short texts written here
+//   (the folder-by-folder targets are in tests/detect/).
 // The corpus tests skip with a message when ../shared/corpora is absent.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "ortaq/ortaq.hpp"
+#include "ortaq/tools.hpp"
 #include "test_util.hpp"
 
 namespace {
@@ -32,7 +34,11 @@ using ortaq::Transliterator;
 using ortaq_test::Describe;
 using ortaq_test::ReadFile;
 
-fs::path SharedCorpora() { return fs::path(ORTAQ_SOURCE_DIR) / ".." / "shared" / "corpora"; }
+// ../shared/corpora next to the source tree, or ORTAQ_SHARED_CORPORA (a worktree elsewhere).
+fs::path SharedCorpora() {
+  if (const char* dir = std::getenv("ORTAQ_SHARED_CORPORA")) return dir;
+  return fs::path(ORTAQ_SOURCE_DIR) / ".." / "shared" / "corpora";
+}
 
 std::vector<fs::path> TextFiles(const fs::path& dir) {
   std::vector<fs::path> files;
@@ -115,6 +121,22 @@ TEST_F(RoundTripUnitTest, CountsTokensAndGroupsChangesByCause) {
   EXPECT_EQ(report.causes[0].examples[0].second, 1u);
   EXPECT_EQ(report.causes[1].cause, "э → е");
   EXPECT_EQ(report.causes[1].examples[0].first, "эб → еб");
+}
+
+// Issue 15.6: the share over words of the text's own script, apart from words mixing scripts
+// (input repairs) and words of another script.
+TEST_F(RoundTripUnitTest, NativeShareLeavesOutRepairsAndForeignWords) {
+  RoundTripReport report;
+  // аб, ба, ве: Cyrillic (ваь changes); вaб mixes a Latin a in; ab and Eva are Latin.
+  Status status = ortaq::RoundTrip(*forward_, *backward_, "аб ваь ба ве вaб ab Eva", &report);
+  ASSERT_TRUE(status.ok()) << Describe(status);
+  EXPECT_EQ(report.tokens, 7u);
+  EXPECT_EQ(report.native_tokens, 4u);
+  EXPECT_EQ(report.native_unchanged, 3u);
+  EXPECT_DOUBLE_EQ(report.NativeShare(), 75.0);
+  EXPECT_EQ(report.repair_tokens, 1u);
+  EXPECT_EQ(report.foreign_tokens, 2u);
+  EXPECT_EQ(report.foreign_changed, 2u);  // the backward table reads a, b, v, e as Cyrillic
 }
 
 TEST_F(RoundTripUnitTest, CauseIsTheChangedMiddleOfTheWord) {
@@ -294,51 +316,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 // ---- Source detection --------------------------------------------------------------------------
 
-TEST(DetectSourceTest, EveryTurkishFileIsTurkish) {
-  const fs::path dir = SharedCorpora() / "tr-Latn";
-  if (!fs::is_directory(dir)) GTEST_SKIP() << "the shared corpus is absent (" << dir.string() << ")";
-  const std::vector<fs::path> files = TextFiles(dir);
-  ASSERT_FALSE(files.empty());
-  std::uint64_t lines = 0, right = 0;
-  for (const fs::path& file : files) {
-    const std::string text = ReadFile(file);
-    const ortaq::Detection d = ortaq::DetectSource(text);
-    EXPECT_EQ(d.id, "tr-Latn") << file.filename().string();
-    // Line by line: recorded, with a floor well under what it reaches (98.3% to 99.5% per file).
-    std::uint64_t file_lines = 0, file_right = 0;
-    for (const std::string& line : SplitLines(text)) {
-      const ortaq::Detection ld = ortaq::DetectSource(line);
-      if (ld.id.empty()) continue;  // no letters
-      ++file_lines;
-      if (ld.id == "tr-Latn") ++file_right;
-    }
-    const double accuracy = file_lines ? 100.0 * static_cast<double>(file_right) / static_cast<double>(file_lines) : 100.0;
-    std::printf("%s: %llu of %llu lines detected as tr-Latn (%.2f%%)\n", file.filename().string().c_str(),
-                static_cast<unsigned long long>(file_right), static_cast<unsigned long long>(file_lines), accuracy);
-    EXPECT_GE(accuracy, 97.0) << file.filename().string();
-    lines += file_lines;
-    right += file_right;
-  }
-  const double accuracy = 100.0 * static_cast<double>(right) / static_cast<double>(lines);
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", accuracy);
-  RecordProperty("line_accuracy", text);
-  std::printf("tr-Latn, all files: %llu of %llu lines (%s%%)\n", static_cast<unsigned long long>(right),
-              static_cast<unsigned long long>(lines), text);
-  EXPECT_GE(accuracy, 98.0);
-}
-
-TEST(DetectSourceTest, EveryKazakhCyrillicFileIsKazakhCyrillic) {
-  const fs::path dir = SharedCorpora() / "kk-Cyrl";
-  if (!fs::is_directory(dir)) GTEST_SKIP() << "the shared corpus is absent (" << dir.string() << ")";
-  const std::vector<fs::path> files = TextFiles(dir);
-  ASSERT_FALSE(files.empty());
-  for (const fs::path& file : files) {
-    const ortaq::Detection d = ortaq::DetectSource(ReadFile(file));
-    EXPECT_EQ(d.id, "kk-Cyrl") << file.filename().string();
-    EXPECT_GT(d.confidence, 0.5) << file.filename().string();
-  }
-}
+// Whole files and line accuracy per folder of ../shared/corpora: tests/detect/detect_corpus_test.cpp.
 
 TEST(DetectSourceTest, LatinLinesOfTheMixedKaspiReviews) {
   const fs::path file = SharedCorpora() / "kk-mixed" / "kazsandra-kaspi-mixed.txt";

@@ -4,6 +4,7 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "ortaq/tools.hpp"
 
 namespace ortaq::cli {
 
@@ -11,7 +12,15 @@ CLI::App* AddCheckCommand(CLI::App& app, CheckOptions& options) {
   CLI::App* cmd = app.add_subcommand(
       "check", "Lint tables: errors, conflicts, look-alike letters, letters outside the alphabet, failing tests");
   cmd->add_option("tables", options.tables,
-                  "Table files, or ids FROM--TO (default: every table on the search path)");
+                  "Table files, or ids FROM--TO (default: every table on the search path)")
+      ->type_name("TABLE");
+  cmd->add_flag("--json", options.json,
+                "Print a JSON array: {\"table\", \"ok\", \"tests_passed\", \"tests_failed\", \"diagnostics\"} "
+                "per table");
+  cmd->footer(
+      "Examples:\n"
+      "  $ ortaq check\n"
+      "  $ ortaq check kk-Cyrl--cta-2024 --json\n");
   return cmd;
 }
 
@@ -32,8 +41,18 @@ int RunCheck(const CheckOptions& options) {
   if (paths.empty())
     for (const TableInfo& t : ListTables(Options{})) paths.push_back(t.path);
   int worst = kExitOk;
+  if (options.json) std::printf("[");
   for (const std::string& path : paths) {
     const CheckReport report = CheckTable(path, Options{});
+    if (!report.ok()) worst = kExitBadData;
+    if (options.json) {
+      std::string diagnostics;
+      for (const Diagnostic& d : report.diagnostics) diagnostics += (diagnostics.empty() ? "" : ", ") + DiagnosticJson(d);
+      std::printf("%s\n  {\"table\": %s, \"ok\": %s, \"tests_passed\": %d, \"tests_failed\": %d, \"diagnostics\": [%s]}",
+                  &path == &paths.front() ? "" : ",", JsonString(path).c_str(), report.ok() ? "true" : "false",
+                  report.tests_passed, report.tests_failed, diagnostics.c_str());
+      continue;
+    }
     int errors = 0, warnings = 0;
     for (const Diagnostic& d : report.diagnostics) {
       std::fprintf(stderr, "%s\n", d.Format().c_str());
@@ -42,8 +61,8 @@ int RunCheck(const CheckOptions& options) {
     }
     std::printf("%s: %s (%d errors, %d warnings; tests: %d passed, %d failed)\n", path.c_str(),
                 report.ok() ? "ok" : "FAILED", errors, warnings, report.tests_passed, report.tests_failed);
-    if (!report.ok()) worst = kExitBadData;
   }
+  if (options.json) std::printf("%s]\n", paths.empty() ? "" : "\n");
   return worst;
 }
 

@@ -20,11 +20,48 @@ int ReportStatus(const Status& status) {
   }
 }
 
-bool SplitSetting(const std::string& text, std::pair<std::string, std::string>* setting) {
+std::string KeyValueValidator::Check(const std::string& text) {
   const std::size_t eq = text.find('=');
-  if (eq == std::string::npos || eq == 0) return false;
-  *setting = {text.substr(0, eq), text.substr(eq + 1)};
-  return true;
+  return eq == std::string::npos || eq == 0 ? "--set takes KEY=VALUE, not '" + text + "'" : std::string();
+}
+
+std::vector<std::pair<std::string, std::string>> ParseSettings(const std::vector<std::string>& arguments) {
+  std::vector<std::pair<std::string, std::string>> settings;
+  for (const std::string& a : arguments) {
+    const std::size_t eq = a.find('=');  // present: the option's check made sure
+    settings.emplace_back(a.substr(0, eq), eq == std::string::npos ? std::string() : a.substr(eq + 1));
+  }
+  return settings;
+}
+
+std::string JsonString(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char escaped[8];
+          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+          out += escaped;
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string DiagnosticJson(const Diagnostic& d) {
+  const char* severity = d.severity == Severity::kError ? "error" : d.severity == Severity::kWarning ? "warning" : "note";
+  return std::string("{\"severity\": \"") + severity + "\", \"file\": " + JsonString(d.file) +
+         ", \"line\": " + std::to_string(d.line) + ", \"column\": " + std::to_string(d.column) +
+         ", \"message\": " + JsonString(d.message) + "}";
 }
 
 std::string SourceCorporaDir() {

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "ortaq/ortaq.hpp"
 
@@ -25,8 +27,18 @@ int ReportStatus(const Status& status);
 // The same for a conversion of the input `display`: invalid UTF-8 as file:line:column.
 int ReportInputStatus(const std::string& display, const Status& status);
 
-// Splits "KEY=VALUE"; false when there is no '='.
-bool SplitSetting(const std::string& text, std::pair<std::string, std::string>* setting);
+// `--set KEY=VALUE`, the one reading of table settings for every subcommand: the option's
+// check rejects a value without '=' while parsing, and ParseSettings splits them.
+struct KeyValueValidator {
+  static std::string Check(const std::string& text);  // "" when fine, else the message
+};
+std::vector<std::pair<std::string, std::string>> ParseSettings(const std::vector<std::string>& arguments);
+
+// `text` as a JSON string literal, quotes included (UTF-8 kept, control characters escaped).
+std::string JsonString(std::string_view text);
+
+// {"severity", "file", "line", "column", "message"}: one diagnostic for --json output.
+std::string DiagnosticJson(const Diagnostic& diagnostic);
 
 // Where the project's own golden files live in a build tree ("" when not built from source).
 std::string SourceCorporaDir();

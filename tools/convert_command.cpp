@@ -1,10 +1,13 @@
 // `ortaq convert`: files or standard input through one table, to standard output, a file, or
 // back into each file. Input is read and converted in chunks, so memory stays small whatever
 // the size of the file or the length of its lines.
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -15,37 +18,47 @@
 #include "cli_common.hpp"
 #include "ortaq/markup.hpp"
 #include "commands.hpp"
+#include "ortaq/tools.hpp"
 #include "parallel_convert.hpp"
+#include "progress.hpp"
+#include "records_convert.hpp"
 #include "safe_output.hpp"
+#include "suggest.hpp"
 
 namespace ortaq::cli {
 namespace {
 
 constexpr std::size_t kChunkBytes = 1 << 16;
-// What the engine's own rules did, over all inputs (printed by --stats).
-ConversionStats g_stats;
 constexpr std::size_t kDetectBytes = 1 << 20;  // how much of an input --from auto reads to decide
 
+// Why --from auto does not convert a text whose detection gave no alphabet to read; `line` is
+// where the evidence is (0: the input as a whole).
+std::string RefusalOf(const std::string& display, std::uint64_t line, const Detection& d) {
+  const std::string where = line ? display + ":" + std::to_string(line) : display;
+  if (!d.error.empty()) return d.error;
+  if (d.letters == 0) return where + ": cannot tell which alphabet this is (no letters to go by); give --from";
+  if (d.language.empty())
+    return where + ": cannot tell which alphabet this is (no language ortaq knows fits it); give --from";
+  char confidence[16];
+  std::snprintf(confidence, sizeof confidence, "%.2f", d.confidence);
+  return where + ": this looks like " + d.language + " (p=" + confidence +
+         "), which ortaq does not convert; give --from to convert it anyway";
+}
+
+// The first line of `text` detected as the language of the whole (where a reader can see it).
+std::uint64_t FirstLineIn(std::string_view text, const std::string& language) {
+  std::uint64_t number = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    ++number;
+    if (DetectSource(text.substr(start, end - start)).language == language) return number;
+    start = end + 1;
+  }
+  return 1;
+}
+
 // Where converted text goes.
-class Sink {
- public:
-  virtual ~Sink() = default;
-  virtual bool Write(std::string_view data, std::string* error) = 0;
-};
-
-class StdoutSink : public Sink {
- public:
-  bool Write(std::string_view data, std::string* error) override { return WriteStdout(data, error); }
-};
-
-class FileSink : public Sink {
- public:
-  explicit FileSink(AtomicFile* file) : file_(*file) {}
-  bool Write(std::string_view data, std::string* error) override { return file_.Write(data, error); }
-
- private:
-  AtomicFile& file_;
-};
+using Sink = WriteFunction;
 
 // Which transliterator converts an input: one fixed table, or one chosen by detecting the
 // input's alphabet (`--from auto`), for the whole input or for each line.
@@ -59,6 +72,11 @@ class Source {
   int jobs() const { return jobs_; }
   void set_jobs(int jobs) { jobs_ = jobs; }
   bool per_line() const { return per_line_; }
+  // What the engine's own rules did, over all inputs (printed by --stats).
+  ConversionStats* stats() { return &stats_; }
+  // Set when records are converted one by one (records_convert.hpp).
+  const RecordMode* records() const { return records_ ? &*records_ : nullptr; }
+  void set_records(RecordMode mode) { records_ = std::move(mode); }
 
   // The transliterator from `from` (a detected id, or the fixed --from) to the target; nullptr
   // when `from` already is the target (the text is copied).
@@ -79,6 +97,8 @@ class Source {
   bool per_line_;
   Format format_;
   int jobs_ = 1;
+  ConversionStats stats_;
+  std::optional<RecordMode> records_;
   std::map<std::string, std::shared_ptr<const Transliterator>> cache_;
 };
 
@@ -117,18 +137,18 @@ bool OpenInput(const std::string& name, InputFile* input) {
 // Streams one input through the transliterator into the sink, `head` (already read from `in`)
 // first. A null transliterator copies. Returns an exit code.
 int StreamOne(const Transliterator* transliterator, const std::string& name, std::FILE* in, std::string_view head,
-              Sink& sink) {
+              const Sink& sink, ConversionStats* stats) {
   std::string error;
   const std::string display = name == "-" ? "<stdin>" : name;
   if (!transliterator) {  // the input is already in the target alphabet
     std::string chunk(kChunkBytes, '\0');
-    if (!sink.Write(head, &error)) {
+    if (!sink(head, &error)) {
       PrintError(error);
       return kExitUsage;
     }
     for (;;) {
       const std::size_t got = std::fread(chunk.data(), 1, chunk.size(), in);
-      if (!sink.Write(std::string_view(chunk.data(), got), &error)) {
+      if (!sink(std::string_view(chunk.data(), got), &error)) {
         PrintError(error);
         return kExitUsage;
       }
@@ -145,9 +165,9 @@ int StreamOne(const Transliterator* transliterator, const std::string& name, std
   std::string output;
   auto report = [&](const Status& status) { return ReportInputStatus(display, status); };
   if (!head.empty()) {
-    Status status = stream->Write(head, &output, nullptr, &g_stats);
+    Status status = stream->Write(head, &output, nullptr, stats);
     if (!status.ok()) return report(status);
-    if (!sink.Write(output, &error)) {
+    if (!sink(output, &error)) {
       PrintError(error);
       return kExitUsage;
     }
@@ -156,9 +176,9 @@ int StreamOne(const Transliterator* transliterator, const std::string& name, std
     const std::size_t got = std::fread(chunk.data(), 1, chunk.size(), in);
     if (got > 0) {
       output.clear();
-      Status status = stream->Write(std::string_view(chunk.data(), got), &output, nullptr, &g_stats);
+      Status status = stream->Write(std::string_view(chunk.data(), got), &output, nullptr, stats);
       if (!status.ok()) return report(status);
-      if (!sink.Write(output, &error)) {
+      if (!sink(output, &error)) {
         PrintError(error);
         return kExitUsage;
       }
@@ -172,9 +192,9 @@ int StreamOne(const Transliterator* transliterator, const std::string& name, std
     }
   }
   output.clear();
-  Status status = stream->Finish(&output, nullptr, &g_stats);
+  Status status = stream->Finish(&output, nullptr, stats);
   if (!status.ok()) return report(status);
-  if (!sink.Write(output, &error)) {
+  if (!sink(output, &error)) {
     PrintError(error);
     return kExitUsage;
   }
@@ -183,7 +203,7 @@ int StreamOne(const Transliterator* transliterator, const std::string& name, std
 
 // Converts line by line, detecting each line's alphabet (`--detect=line`). A line without
 // letters keeps the alphabet of the line before it.
-int ConvertLines(Source& source, const std::string& name, std::FILE* in, Sink& sink) {
+int ConvertLines(Source& source, const std::string& name, std::FILE* in, const Sink& sink) {
   const std::string display = name == "-" ? "<stdin>" : name;
   char* line = nullptr;
   std::size_t capacity = 0;
@@ -198,6 +218,13 @@ int ConvertLines(Source& source, const std::string& name, std::FILE* in, Sink& s
     const std::string_view text(line, static_cast<std::size_t>(got));
     const Detection detection = DetectSource(text);
     if (!detection.id.empty()) current = detection.id;
+    // A line confidently in a language ortaq does not convert is refused; a short or unclear
+    // one keeps the alphabet of the line before it.
+    if (!detection.error.empty() || (detection.id.empty() && !detection.language.empty() && detection.confidence >= 0.5)) {
+      PrintError(RefusalOf(display, line_number, detection));
+      code = kExitBadData;
+      break;
+    }
     if (current.empty()) {
       output.assign(text);  // nothing to go by yet: no letters so far
     } else {
@@ -210,7 +237,7 @@ int ConvertLines(Source& source, const std::string& name, std::FILE* in, Sink& s
       if (!t) {
         output.assign(text);
       } else {
-        status = t->Transliterate(text, &output, nullptr, &g_stats);
+        status = t->Transliterate(text, &output, nullptr, source.stats());
         if (!status.ok()) {
           if (status.code() == StatusCode::kInvalidInput) {
             InputPosition p = status.position();
@@ -223,7 +250,7 @@ int ConvertLines(Source& source, const std::string& name, std::FILE* in, Sink& s
         }
       }
     }
-    if (!sink.Write(output, &error)) {
+    if (!sink(output, &error)) {
       PrintError(error);
       code = kExitUsage;
       break;
@@ -235,7 +262,7 @@ int ConvertLines(Source& source, const std::string& name, std::FILE* in, Sink& s
 }
 
 // Markup formats need the whole document: reads it, converts its readable text, writes it.
-int ConvertMarkup(Source& source, const std::string& name, std::FILE* in, Sink& sink) {
+int ConvertMarkup(Source& source, const std::string& name, std::FILE* in, const Sink& sink) {
   const std::string display = name == "-" ? "<stdin>" : name;
   std::string text, chunk(kChunkBytes, '\0');
   for (;;) {
@@ -250,10 +277,11 @@ int ConvertMarkup(Source& source, const std::string& name, std::FILE* in, Sink& 
   Status status;
   std::string from = source.from();
   if (source.automatic()) {
-    from = DetectSource(text).id;
+    const Detection detection = DetectSource(text);
+    from = detection.id;
     if (from.empty()) {
       if (text.empty()) return kExitOk;
-      PrintError(display + ": cannot tell which alphabet this is (no letters to go by); give --from");
+      PrintError(RefusalOf(display, detection.language.empty() ? 0 : FirstLineIn(text, detection.language), detection));
       return kExitBadData;
     }
   }
@@ -266,7 +294,7 @@ int ConvertMarkup(Source& source, const std::string& name, std::FILE* in, Sink& 
     status = TransliterateMarkup(*t, source.format(), text, &output);
     if (!status.ok()) return ReportInputStatus(display, status);
   }
-  if (!sink.Write(output, &error)) {
+  if (!sink(output, &error)) {
     PrintError(error);
     return kExitUsage;
   }
@@ -274,37 +302,44 @@ int ConvertMarkup(Source& source, const std::string& name, std::FILE* in, Sink& 
 }
 
 // Converts one input with the source's transliterator, or the one its detected alphabet needs.
-int ConvertOne(Source& source, const std::string& name, std::FILE* in, Sink& sink) {
+int ConvertOne(Source& source, const std::string& name, std::FILE* in, const Sink& sink) {
   if (source.format() != Format::kText) return ConvertMarkup(source, name, in, sink);
+  const std::string display = name == "-" ? "<stdin>" : name;
   Status status;
   if (!source.automatic()) {
     auto t = source.For(source.from(), &status);
     if (!t && !status.ok()) return ReportStatus(status);
+    if (source.records()) return ConvertRecords(t.get(), *source.records(), display, in, sink, source.stats());
     if (t && source.jobs() > 1 && !t->chained())
-      return ConvertInParallel(*t, name == "-" ? "<stdin>" : name, in, source.jobs(),
-                               [&](std::string_view data, std::string* error) { return sink.Write(data, error); },
-                               &g_stats);
-    return StreamOne(t.get(), name, in, {}, sink);
+      return ConvertInParallel(*t, display, in, source.jobs(), sink, source.stats());
+    return StreamOne(t.get(), name, in, {}, sink, source.stats());
   }
   if (source.per_line()) return ConvertLines(source, name, in, sink);
   // Whole input: detect from its first MiB, then convert all of it with one table.
   std::string head(kDetectBytes, '\0');
   head.resize(std::fread(head.data(), 1, head.size(), in));
   const Detection detection = DetectSource(head);
-  const std::string display = name == "-" ? "<stdin>" : name;
   if (detection.id.empty()) {
     if (head.empty()) return kExitOk;
-    PrintError(display + ": cannot tell which alphabet this is (no letters to go by); give --from");
+    PrintError(RefusalOf(display, detection.language.empty() ? 0 : FirstLineIn(head, detection.language), detection));
     return kExitBadData;
   }
   auto t = source.For(detection.id, &status);
   if (!t && !status.ok()) return ReportStatus(status);
-  return StreamOne(t.get(), name, in, head, sink);
+  return StreamOne(t.get(), name, in, head, sink, source.stats());
 }
 
-int ConvertInPlace(Source& source, const std::string& name, const std::string& suffix) {
+// --in-place on one file. A symbolic link is followed: the file it points to is converted and
+// the link kept. A file with more than one hard link is refused: replacing it would split it
+// from its other names, and rewriting it where it lies could leave it half-written.
+int ConvertInPlace(Source& source, const std::string& name, const std::string& suffix, Progress& progress) {
+  std::string target, error;
+  if (!FollowLinks(name, &target, &error)) {
+    PrintError(error);
+    return kExitUsage;
+  }
   struct stat st;
-  if (::stat(name.c_str(), &st) != 0) {
+  if (::stat(target.c_str(), &st) != 0) {
     PrintError(name + ": cannot open: " + std::strerror(errno));
     return kExitUsage;
   }
@@ -312,23 +347,29 @@ int ConvertInPlace(Source& source, const std::string& name, const std::string& s
     PrintError(name + ": --in-place needs a regular file");
     return kExitUsage;
   }
+  if (st.st_nlink > 1) {
+    PrintError(name + ": has " + std::to_string(st.st_nlink) +
+               " hard links; --in-place would split it from its other names, so it is left as it is "
+               "(convert with -o to a new file instead)");
+    return kExitUsage;
+  }
   InputFile input;
-  if (!OpenInput(name, &input)) return kExitUsage;
+  if (!OpenInput(target, &input)) return kExitUsage;
   AtomicFile out;
-  std::string error;
-  if (!out.Open(name, name, &error)) {
+  if (!out.Open(target, target, &error)) {
     PrintError(error);
     return kExitUsage;
   }
-  FileSink sink(&out);
-  const int code = ConvertOne(source, name, input.file, sink);
+  progress.StartFile(name, input.file);
+  const int code = ConvertOne(source, name, input.file, [&](std::string_view d, std::string* e) { return out.Write(d, e); });
+  progress.EndFile();
   if (code != kExitOk) return code;  // the temporary file is removed; the original is untouched
   if (!suffix.empty()) {
     // Keep the original under the backup name too (a second link: the original name stays
     // in place until the converted file is renamed over it).
-    const std::string backup = name + suffix;
+    const std::string backup = target + suffix;
     ::unlink(backup.c_str());
-    if (::link(name.c_str(), backup.c_str()) != 0) {
+    if (::link(target.c_str(), backup.c_str()) != 0) {
       PrintError(name + ": cannot make the backup '" + backup + "': " + std::strerror(errno));
       return kExitUsage;
     }
@@ -340,155 +381,215 @@ int ConvertInPlace(Source& source, const std::string& name, const std::string& s
   return kExitOk;
 }
 
-}  // namespace
-
-CLI::App* AddConvertCommand(CLI::App& app, ConvertOptions& options) {
-  CLI::App* cmd = app.add_subcommand("convert", "Convert text from one alphabet to another");
-  cmd->add_option("--from", options.from,
-                  "Source alphabet id, e.g. kk-Cyrl; 'auto' detects kk-Cyrl, kk-Latn-2017/2018/2021 or tr-Latn")
-      ->required();
-  cmd->add_option("--detect", options.detect, "With --from auto: one guess per input (default) or per line")
-      ->check(CLI::IsMember({"input", "line"}));
-  cmd->add_option("--to", options.to, "Target alphabet id (e.g. cta-2024), or the path of a .tbl file")->required();
-  cmd->add_option("--set", options.settings, "Set a table option, KEY=VALUE (repeatable; see 'ortaq list')")
-      ->allow_extra_args(false);  // one value per --option, so files after it stay files
-  cmd->add_option("-o,--output", options.output, "Write to this file (created whole, or not at all)");
-  cmd->add_flag("--in-place{}", options.in_place_suffix,
-                "Replace each FILE with its conversion; --in-place=SUFFIX keeps the original as FILE+SUFFIX");
-  cmd->add_option("--invalid", options.invalid, "What to do with invalid UTF-8: error (default), replace (U+FFFD) or skip")
-      ->check(CLI::IsMember({"error", "replace", "skip"}));
-  cmd->add_option("-j,--jobs", options.jobs, "Threads for large plain-text inputs (default 1); output is the same")
-      ->check(CLI::Range(1, 64));
-  cmd->add_option("--format", options.format,
-                  "text (default), html, xml, markdown or srt: in markup, only the text people read is converted")
-      ->check(CLI::IsMember({"text", "html", "xml", "markdown", "md", "srt"}));
-  cmd->add_flag("--no-pass-through", options.no_pass_through,
-                "Convert URLs, e-mail addresses, @handles, #hashtags, paths and Roman numerals like other text");
-  cmd->add_flag("--no-foreign", options.no_foreign,
-                "Convert words with letters foreign to the source alphabet (kept as written by default)");
-  cmd->add_flag("--no-repair", options.no_repair,
-                "Do not read Latin look-alikes inside Cyrillic words (cәл) as the Cyrillic letter");
-  cmd->add_flag("--stats", options.stats,
-                "Print on stderr how many letters were repaired, tokens passed through, words kept as foreign");
-  cmd->add_option("files", options.files, "Input files; '-' or none reads standard input");
-  return cmd;
+void PrintStats(const ConversionStats& stats, bool json) {
+  const auto n = [](std::uint64_t v) { return static_cast<unsigned long long>(v); };
+  if (json)
+    std::fprintf(stderr, "{\"repaired_letters\": %llu, \"protected_tokens\": %llu, \"foreign_words\": %llu}\n",
+                 n(stats.repaired_letters), n(stats.protected_tokens), n(stats.foreign_words));
+  else
+    std::fprintf(stderr,
+                 "ortaq: stats: %llu look-alike letters repaired, %llu tokens passed through, %llu foreign words kept\n",
+                 n(stats.repaired_letters), n(stats.protected_tokens), n(stats.foreign_words));
 }
 
-namespace {
-
-void PrintStats() {
-  std::fprintf(stderr, "ortaq: stats: %llu look-alike letters repaired, %llu tokens passed through, %llu foreign words kept\n",
-               static_cast<unsigned long long>(g_stats.repaired_letters),
-               static_cast<unsigned long long>(g_stats.protected_tokens),
-               static_cast<unsigned long long>(g_stats.foreign_words));
+// The record mode the options ask for, if any; --line-buffered is implied when standard input
+// is a terminal (a person typing: each line is converted as it is entered).
+std::optional<RecordMode> RecordModeOf(const ConvertOptions& options, const std::vector<std::string>& files) {
+  const bool typing = files.size() == 1 && files[0] == "-" && ::isatty(STDIN_FILENO) && options.format == Format::kText;
+  if (!options.line_buffered && !options.null_data && options.field == 0 && options.jsonl_key.empty() &&
+      options.report_invalid.empty() && !typing)
+    return std::nullopt;
+  RecordMode mode;
+  mode.separator = options.null_data ? '\0' : '\n';
+  mode.flush_each = options.line_buffered || typing;
+  mode.field = options.field;
+  mode.jsonl_key = options.jsonl_key;
+  return mode;
 }
 
-int RunConvertInner(const ConvertOptions& options, const CLI::App& command);
-
-}  // namespace
-
-int RunConvert(const ConvertOptions& options, const CLI::App& command) {
-  const int code = RunConvertInner(options, command);
-  if (options.stats) PrintStats();
-  return code;
+// Usage errors between options that CLI11 cannot express; "" when they fit together.
+std::string Conflicts(const ConvertOptions& o, bool records, bool in_place, const std::vector<std::string>& files) {
+  if (in_place && std::find(files.begin(), files.end(), "-") != files.end())
+    return "--in-place needs files, not standard input";
+  if (o.detect == DetectScope::kLine && o.from != "auto") return "--detect goes with --from auto";
+  if (o.format != Format::kText && o.detect == DetectScope::kLine)
+    return "--detect=line works on plain text only (--format=text)";
+  if (!o.report_invalid.empty() && o.invalid == InvalidInputPolicy::kError)
+    return "--report-invalid goes with --invalid=replace or --invalid=skip";
+  if (records && o.format != Format::kText) return "the record options work on plain text only (--format=text)";
+  if (records && o.from == "auto") return "the record options need a fixed --from (not auto)";
+  return "";
 }
 
-namespace {
+// After a table failed to load with --set options: a close option name for each unknown key.
+void SuggestSettingNames(const std::string& from, const std::string& to, const Options& options) {
+  Status status;
+  auto probe = Transliterator::FromIds(from, to, Options{}, &status);
+  if (!probe) return;
+  std::vector<std::string> names;
+  for (const OptionInfo& o : probe->info().options) names.push_back(o.name);
+  for (const auto& [key, value] : options.settings)
+    if (std::find(names.begin(), names.end(), key) == names.end())
+      if (const std::string match = ClosestMatch(key, names); !match.empty())
+        PrintError("--set " + key + ": did you mean '" + match + "'?");
+}
 
-int RunConvertInner(const ConvertOptions& options, const CLI::App& command) {
-  const bool in_place = command.count("--in-place") > 0;
-  std::string suffix = options.in_place_suffix;
-  if (in_place && !options.output.empty()) {
-    PrintError("--in-place and --output cannot be used together");
-    return kExitUsage;
-  }
-  std::vector<std::string> files = options.files;
-  if (files.empty()) files.push_back("-");
-  if (in_place) {
-    for (const auto& f : files) {
-      if (f == "-") {
-        PrintError("--in-place needs files, not standard input");
-        return kExitUsage;
-      }
+int ConvertToStdout(Source& source, const std::vector<std::string>& files, bool fail_fast, bool flush_each,
+                    Progress& progress) {
+  const Sink sink = [flush_each](std::string_view data, std::string* error) {
+    if (!WriteStdout(data, error)) return false;
+    if (flush_each && std::fflush(stdout) != 0) {
+      *error = std::string("cannot write to standard output: ") + std::strerror(errno);
+      return false;
     }
-  }
-  Options library_options;
-  for (const std::string& s : options.settings) {
-    std::pair<std::string, std::string> setting;
-    if (!SplitSetting(s, &setting)) {
-      PrintError("--set takes KEY=VALUE, not '" + s + "'");
-      return kExitUsage;
-    }
-    library_options.settings.push_back(setting);
-  }
-  library_options.pass_through = !options.no_pass_through;
-  library_options.foreign_words = !options.no_foreign;
-  library_options.repair_lookalikes = !options.no_repair;
-  library_options.invalid_input = options.invalid == "replace" ? InvalidInputPolicy::kReplace
-                                  : options.invalid == "skip"  ? InvalidInputPolicy::kSkip
-                                                               : InvalidInputPolicy::kError;
-  if (options.detect != "input" && options.from != "auto") {
-    PrintError("--detect goes with --from auto");
-    return kExitUsage;
-  }
-  Format format = Format::kText;
-  ParseFormat(options.format, &format);  // the option's check allows only known names
-  if (format != Format::kText && options.detect == "line") {
-    PrintError("--detect=line works on plain text only (--format=text)");
-    return kExitUsage;
-  }
-  Source source(options.from, options.to, library_options, options.detect == "line", format);
-  source.set_jobs(options.jobs);
-  if (!source.automatic()) {
-    // Load the table before touching any file, so a bad table or option costs nothing.
-    Status status;
-    auto t = source.For(options.from, &status);
-    if (!t && !status.ok()) return ReportStatus(status);
-  }
-
-  if (in_place) {
-    int worst = kExitOk;
-    for (const auto& f : files) worst = std::max(worst, ConvertInPlace(source, f, suffix));
-    return worst;
-  }
-  if (!options.output.empty()) {
-    // Open every input first: a missing input must not cost the user an existing output file.
-    std::vector<std::unique_ptr<InputFile>> inputs;
-    for (const auto& f : files) {
-      inputs.push_back(std::make_unique<InputFile>());
-      if (!OpenInput(f, inputs.back().get())) return kExitUsage;
-    }
-    AtomicFile out;
-    std::string error;
-    if (!out.Open(options.output, "", &error)) {
-      PrintError(error);
-      return kExitUsage;
-    }
-    FileSink sink(&out);
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      const int code = ConvertOne(source, files[i], inputs[i]->file, sink);
-      if (code != kExitOk) return code;
-    }
-    if (!out.Commit(&error)) {
-      PrintError(error);
-      return kExitUsage;
-    }
-    return kExitOk;
-  }
-  StdoutSink sink;
+    return true;
+  };
+  int worst = kExitOk;
   for (const auto& f : files) {
     InputFile input;
-    if (!OpenInput(f, &input)) return kExitUsage;
-    const int code = ConvertOne(source, f, input.file, sink);
-    if (code != kExitOk) return code;
+    int code = kExitUsage;
+    if (OpenInput(f, &input)) {
+      progress.StartFile(f, input.file);
+      code = ConvertOne(source, f, input.file, sink);
+      progress.EndFile();
+    }
+    worst = std::max(worst, code);
+    if (code != kExitOk && fail_fast) break;
   }
   if (std::fflush(stdout) != 0) {
     PrintError(std::string("cannot write to standard output: ") + std::strerror(errno));
     return kExitUsage;
   }
+  return worst;
+}
+
+// -o: every input into one output, written only if every input converted.
+int ConvertToFile(Source& source, const std::vector<std::string>& files, const std::string& path, bool fail_fast,
+                  Progress& progress) {
+  // Open every input first: a missing input must not cost the user an existing output file.
+  std::vector<std::unique_ptr<InputFile>> inputs;
+  bool opened = true;
+  for (const auto& f : files) {
+    inputs.push_back(std::make_unique<InputFile>());
+    opened = OpenInput(f, inputs.back().get()) && opened;
+    if (!opened && fail_fast) break;
+  }
+  if (!opened) return kExitUsage;
+  OutputFile out;
+  std::string error;
+  if (!out.Open(path, &error)) {
+    PrintError(error);
+    return kExitUsage;
+  }
+  const Sink sink = [&out](std::string_view d, std::string* e) { return out.Write(d, e); };
+  int worst = kExitOk;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    progress.StartFile(files[i], inputs[i]->file);
+    const int code = ConvertOne(source, files[i], inputs[i]->file, sink);
+    progress.EndFile();
+    worst = std::max(worst, code);
+    if (code != kExitOk && fail_fast) break;
+  }
+  if (worst != kExitOk) {
+    PrintError("'" + path + "' was not written, since not every input converted");
+    return worst;
+  }
+  if (!out.Commit(&error)) {
+    PrintError(error);
+    return kExitUsage;
+  }
   return kExitOk;
 }
 
+int RunConvertChecked(const ConvertOptions& options, const CLI::App& command, Source& source,
+                      const std::vector<std::string>& files) {
+  Progress progress(ShouldShowProgress(options.progress == ProgressMode::kAuto     ? -1
+                                       : options.progress == ProgressMode::kAlways ? 1
+                                                                                   : 0,
+                                       KnownInputBytes(files)),
+                    KnownInputBytes(files));
+  if (command.count("--in-place") > 0) {
+    int worst = kExitOk;
+    for (const auto& f : files) {
+      const int code = ConvertInPlace(source, f, options.in_place_suffix, progress);
+      worst = std::max(worst, code);
+      if (code != kExitOk && options.fail_fast) break;
+    }
+    return worst;
+  }
+  if (!options.output.empty()) return ConvertToFile(source, files, options.output, options.fail_fast, progress);
+  return ConvertToStdout(source, files, options.fail_fast, source.records() && source.records()->flush_each, progress);
+}
+
 }  // namespace
+
+int RunConvert(const ConvertOptions& options, const CLI::App& command) {
+  if (options.from.empty() || options.to.empty()) {
+    PrintError("convert needs --from and --to, e.g. 'ortaq convert --from kk-Cyrl --to cta-2024 FILE'");
+    return kExitUsage;
+  }
+  std::string from = options.from, to = options.to;
+  const std::vector<std::string> known = KnownAlphabetIds();
+  if (!ReadAlphabetId("--from", &from, known) || !ReadAlphabetId("--to", &to, known)) return kExitUsage;
+  std::vector<std::string> files = options.files;
+  if (files.empty()) files.push_back("-");
+  std::optional<RecordMode> records = RecordModeOf(options, files);
+  const bool in_place = command.count("--in-place") > 0;
+  if (const std::string conflict = Conflicts(options, records.has_value(), in_place, files); !conflict.empty()) {
+    PrintError(conflict);
+    return kExitUsage;
+  }
+  Options library_options;
+  library_options.settings = ParseSettings(options.settings);
+  library_options.pass_through = !options.no_pass_through;
+  library_options.foreign_words = !options.no_foreign;
+  library_options.repair_lookalikes = !options.no_repair;
+  library_options.invalid_input = options.invalid;
+  Source source(from, to, library_options, options.detect == DetectScope::kLine, options.format);
+  source.set_jobs(options.jobs);
+  if (!source.automatic()) {
+    // Load the table before touching any file, so a bad table or option costs nothing.
+    Status status;
+    auto t = source.For(from, &status);
+    if (!t && !status.ok()) {
+      const int code = ReportStatus(status);
+      if (!library_options.settings.empty()) SuggestSettingNames(from, to, library_options);
+      return code;
+    }
+  }
+  // --report-invalid's list is collected in memory and written like -o, whole, at the end.
+  OutputFile report;
+  std::string error;
+  char* report_text = nullptr;
+  std::size_t report_size = 0;
+  std::FILE* report_stream = nullptr;
+  if (!options.report_invalid.empty()) {
+    if (!report.Open(options.report_invalid, &error)) {
+      PrintError(error);
+      return kExitUsage;
+    }
+    report_stream = ::open_memstream(&report_text, &report_size);
+    if (!report_stream) {
+      PrintError("out of memory");
+      return kExitUsage;
+    }
+  }
+  if (records) {
+    records->report = report_stream;
+    source.set_records(*records);
+  }
+  int code = RunConvertChecked(options, command, source, files);
+  if (options.stats) PrintStats(*source.stats(), options.json);
+  if (report_stream) {
+    std::fclose(report_stream);
+    const bool written = report.Write(std::string_view(report_text, report_size), &error) && report.Commit(&error);
+    std::free(report_text);
+    if (!written) {
+      PrintError(error);
+      code = kExitUsage;
+    }
+  }
+  return code;
+}
 
 }  // namespace ortaq::cli

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "fuzz_util.hpp"
+#include "ortaq/tools.hpp"
 
 namespace {
 

@@ -17,6 +17,7 @@
 
 #include "../split_mix.hpp"
 
+#include "api/test_hooks.hpp"
 #include "ortaq/ortaq.hpp"
 
 namespace ortaq_fuzz {
@@ -235,7 +236,7 @@ inline const std::vector<TableSpec>& TableSpecs() {
 struct LoadedTable {
   std::string name;
   std::shared_ptr<const ortaq::Transliterator> by_policy[3];  // kError, kReplace, kSkip
-  // The same with Options::reference_engine: no fast paths, the output every fast path must give.
+  // The same with the reference engine (api/test_hooks.hpp): no fast paths, the output every fast path must give.
   std::shared_ptr<const ortaq::Transliterator> reference[3];
 };
 
@@ -254,8 +255,8 @@ inline const std::vector<LoadedTable>& Tables() {
         options.invalid_input = static_cast<ortaq::InvalidInputPolicy>(p);
         ortaq::Status status;
         loaded.by_policy[p] = ortaq::Transliterator::FromIds(spec.from, spec.to, options, &status);
-        options.reference_engine = true;
-        loaded.reference[p] = ortaq::Transliterator::FromIds(spec.from, spec.to, options, &status);
+        loaded.reference[p] = ortaq::test_hooks::FromIds(spec.from, spec.to, options,
+                                                         ortaq::test_hooks::Engine::kReference, &status);
         if (!loaded.by_policy[p] || !loaded.reference[p]) {
           if (spec.required) {
             std::fprintf(stderr, "cannot load %s: %s\n", loaded.name.c_str(), status.message().c_str());

@@ -9,7 +9,8 @@
 //     proposals.push_back(std::move(p));
 //   }
 //   ortaq::Comparison comparison(std::move(proposals), ortaq::CompareOptions{});
-//   for (std::string_view chunk : pieces_of_the_corpus) {   // any size; lines may be cut
+//   const std::vector<std::string_view> pieces = {"Қазақ", "стан\n"};  // any size; lines may be cut
+//   for (std::string_view chunk : pieces) {
 //     status = comparison.Add(chunk);
 //     if (!status.ok()) { /* invalid UTF-8: status.position() counts from the first byte added */ }
 //   }

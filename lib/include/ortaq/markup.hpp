@@ -1,10 +1,13 @@
 // ortaq markup — converting only the human-readable text of HTML, XML, Markdown and SRT files.
 //
+//   auto t = ortaq::Transliterator::FromIds("kk-Cyrl", "kk-Latn-2021", {}, nullptr);
 //   ortaq::Format format;
-//   if (!ortaq::ParseFormat("html", &format)) { /* unknown name */ }
+//   if (!t || !ortaq::ParseFormat("html", &format)) return;  // no table, or an unknown name
 //   std::string out;
 //   ortaq::EditList edits;
-//   ortaq::Status status = ortaq::TransliterateMarkup(*t, format, html, &out, &edits);
+//   ortaq::Status status =
+//       ortaq::TransliterateMarkup(*t, format, "<p title=\"Қазақ\">Қазақ <code>Қ</code></p>", &out, &edits);
+//   // out == "<p title=\"Qazaq\">Qazaq <code>Қ</code></p>"
 //
 // A segmenter splits the input into segments that cover it exactly, in order: text that people
 // read is converted, everything else is copied byte for byte. Each converted segment is given to
@@ -83,6 +86,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ortaq/export.h"
 #include "ortaq/ortaq.hpp"
 
 namespace ortaq {
@@ -91,10 +95,10 @@ enum class Format { kText, kHtml, kXml, kMarkdown, kSrt };
 
 // Reads a format name as `--format` takes it: "text", "html", "xml", "markdown" (or "md"),
 // "srt". Returns false, leaving *format alone, for any other name.
-bool ParseFormat(std::string_view name, Format* format);
+[[nodiscard]] ORTAQ_API bool ParseFormat(std::string_view name, Format* format) noexcept;
 
 // The name ParseFormat reads for `format` ("text", "html", "xml", "markdown", "srt").
-std::string_view FormatName(Format format);
+[[nodiscard]] ORTAQ_API std::string_view FormatName(Format format) noexcept;
 
 // What TransliterateMarkup does with a segment.
 enum class SegmentKind : unsigned char {
@@ -114,7 +118,7 @@ struct MarkupSegment {
 // differ in kind. This is what TransliterateMarkup converts; it is public so that callers can
 // highlight or count the convertible text. Fails only with kInvalidArgument (a Format value
 // outside the enum) or kInternal (out of memory).
-Status SegmentMarkup(Format format, std::string_view input, std::vector<MarkupSegment>* segments);
+[[nodiscard]] ORTAQ_API Status SegmentMarkup(Format format, std::string_view input, std::vector<MarkupSegment>* segments);
 
 // Converts only the human-readable text of `input` with `t`; everything else is copied byte for
 // byte and -{…}- markers are removed. Replaces *output. When `edits` is not null it is filled
@@ -123,7 +127,7 @@ Status SegmentMarkup(Format format, std::string_view input, std::vector<MarkupSe
 // Transliterate gives them, moved to their place.
 // On invalid UTF-8 in converted text (with the kError policy) returns kInvalidInput whose
 // position() is the byte offset, line and column in the whole input; *output is unspecified.
-Status TransliterateMarkup(const Transliterator& t, Format format, std::string_view input, std::string* output,
+[[nodiscard]] ORTAQ_API Status TransliterateMarkup(const Transliterator& t, Format format, std::string_view input, std::string* output,
                            EditList* edits = nullptr);
 
 }  // namespace ortaq

@@ -1,16 +1,19 @@
 // ortaq — transliteration of Turkic text between alphabets, driven by rule tables.
 //
-// Usage guide (the header is the documentation):
+// Usage guide (the header is the documentation; tests/headers compiles and runs this example):
 //
 //   ortaq::Status status;
 //   ortaq::Options options;
 //   options.settings.push_back({"kk-i", "ï"});
 //   std::shared_ptr<const ortaq::Transliterator> t =
 //       ortaq::Transliterator::FromIds("kk-Cyrl", "cta-2024", options, &status);
-//   if (!t) { /* status.message() and status.diagnostics() say why */ }
+//   if (!t) return;  // status.message() and status.diagnostics() say why
 //   std::string out;
 //   ortaq::EditList edits;
 //   status = t->Transliterate("Қазақстан", &out, &edits);   // out == "Qazaqstan"
+//
+// Checking tables, golden files, round trips and source detection are in ortaq/tools.hpp;
+// converting HTML, XML, Markdown and subtitles in ortaq/markup.hpp.
 //
 // Guarantees:
 // - No function in this header throws; failures come back as a Status.
@@ -28,10 +31,12 @@
 #include <utility>
 #include <vector>
 
+#include "ortaq/export.h"
+
 namespace ortaq {
 
 // The library's version, "MAJOR.MINOR.PATCH".
-std::string_view Version();
+[[nodiscard]] ORTAQ_API std::string_view Version() noexcept;
 
 enum class StatusCode : int {
   kOk = 0,
@@ -46,7 +51,7 @@ enum class StatusCode : int {
 enum class Severity : int { kError, kWarning, kNote };
 
 // One message about a place in a table file (or another named text).
-struct Diagnostic {
+struct ORTAQ_API Diagnostic {
   Severity severity = Severity::kError;
   std::string file;         // as the table was named when loaded
   int line = 0;             // 1-based; 0 when the message is about the file as a whole
@@ -55,7 +60,7 @@ struct Diagnostic {
   std::string source_line;  // the text of that line, for the caret display
 
   // "file:line:col: error: message" followed by the source line and a caret under the column.
-  std::string Format() const;
+  [[nodiscard]] std::string Format() const;
 };
 
 // Where in an input text something happened.
@@ -65,19 +70,21 @@ struct InputPosition {
   std::uint64_t column = 0;       // 1-based, counted in code points on that line
 };
 
-class Status {
+// The outcome of a call: ok(), or a code with a message. Every function that returns one is
+// [[nodiscard]].
+class ORTAQ_API Status {
  public:
   Status() = default;
   Status(StatusCode code, std::string message);
   Status(StatusCode code, std::string message, std::vector<Diagnostic> diagnostics);
-  static Status InvalidInput(std::string message, InputPosition position);
+  [[nodiscard]] static Status InvalidInput(std::string message, InputPosition position);
 
-  bool ok() const { return code_ == StatusCode::kOk; }
-  StatusCode code() const { return code_; }
-  const std::string& message() const { return message_; }
-  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  [[nodiscard]] bool ok() const noexcept { return code_ == StatusCode::kOk; }
+  [[nodiscard]] StatusCode code() const noexcept { return code_; }
+  [[nodiscard]] const std::string& message() const noexcept { return message_; }
+  [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
   // Meaningful for kInvalidInput only.
-  const InputPosition& position() const { return position_; }
+  [[nodiscard]] const InputPosition& position() const noexcept { return position_; }
 
  private:
   StatusCode code_ = StatusCode::kOk;
@@ -108,9 +115,6 @@ struct Options {
   // Latin look-alike letters inside words otherwise in the source script (Cyrillic с typed as
   // Latin c) are read as the letter they imitate (a table's @lookalike pairs).
   bool repair_lookalikes = true;
-  // For tests and comparisons: run every character through the engine's full path, without the
-  // precomputed fast tables. The output is the same, only slower.
-  bool reference_engine = false;
 };
 
 // What the engine's own rules did during a conversion (added to, never reset, by the engine).
@@ -132,24 +136,20 @@ struct EditSpan {
 
 // The spans of one conversion, in order; together they cover input and output exactly.
 // Offsets are absolute from the start of the conversion (or of the Stream).
-class EditList {
+class ORTAQ_API EditList {
  public:
-  const std::vector<EditSpan>& spans() const { return spans_; }
-  bool empty() const { return spans_.empty(); }
-  void Clear() { spans_.clear(); }
+  [[nodiscard]] const std::vector<EditSpan>& spans() const noexcept { return spans_; }
+  [[nodiscard]] bool empty() const noexcept { return spans_.empty(); }
+  void Clear() noexcept { spans_.clear(); }
 
   // The output offset where the text produced from the input byte at `source_offset` begins.
   // Offsets inside a changed span map to that span's start; the end of input maps to the end of output.
-  std::uint64_t SourceToOutput(std::uint64_t source_offset) const;
+  [[nodiscard]] std::uint64_t SourceToOutput(std::uint64_t source_offset) const noexcept;
   // The input offset of the text that produced the output byte at `output_offset`, likewise.
-  std::uint64_t OutputToSource(std::uint64_t output_offset) const;
-
-  // Appends a span after the last one; adjacent unchanged spans are merged. Used by the engine.
-  void Add(std::uint64_t source_length, std::uint64_t output_length, bool changed);
-  // Appends a span with absolute offsets (a Stream's spans continue across calls).
-  void Append(const EditSpan& span);
+  [[nodiscard]] std::uint64_t OutputToSource(std::uint64_t output_offset) const noexcept;
 
  private:
+  friend class EditListWriter;  // the library's side: how the engine adds spans
   std::vector<EditSpan> spans_;
 };
 
@@ -171,17 +171,17 @@ struct TableInfo {
 
 class Stream;
 
-class Transliterator : public std::enable_shared_from_this<Transliterator> {
+class ORTAQ_API Transliterator : public std::enable_shared_from_this<Transliterator> {
  public:
   // Finds the table `<from>--<to>.tbl` on the search path (see TableSearchPath) and compiles it.
   // On failure returns nullptr and fills *status (which may be null).
-  static std::shared_ptr<const Transliterator> FromIds(std::string_view from, std::string_view to,
+  [[nodiscard]] static std::shared_ptr<const Transliterator> FromIds(std::string_view from, std::string_view to,
                                                        const Options& options, Status* status);
   // Compiles the table in a file; `@inherit` names are resolved next to it, then on the search path.
-  static std::shared_ptr<const Transliterator> FromFile(const std::string& path,
+  [[nodiscard]] static std::shared_ptr<const Transliterator> FromFile(const std::string& path,
                                                         const Options& options, Status* status);
   // Compiles a table given as text; `name` is used in diagnostics.
-  static std::shared_ptr<const Transliterator> FromText(std::string_view text, std::string_view name,
+  [[nodiscard]] static std::shared_ptr<const Transliterator> FromText(std::string_view text, std::string_view name,
                                                         const Options& options, Status* status);
 
   ~Transliterator();
@@ -190,7 +190,7 @@ class Transliterator : public std::enable_shared_from_this<Transliterator> {
 
   // Converts a whole text. Replaces *output; fills *edits when it is not null.
   // On invalid UTF-8 with the kError policy, returns kInvalidInput and leaves *output unspecified.
-  Status Transliterate(std::string_view input, std::string* output, EditList* edits = nullptr,
+  [[nodiscard]] Status Transliterate(std::string_view input, std::string* output, EditList* edits = nullptr,
                        ConversionStats* stats = nullptr) const;
 
   // Converts the bytes [begin, end) of `text`, reading the bytes around them for context
@@ -199,38 +199,39 @@ class Transliterator : public std::enable_shared_from_this<Transliterator> {
   // and join the outputs in order. *stopped is where conversion stopped: `end`, or a little
   // past it when a match ran over the cut (the next piece must then start there).
   // Only for single tables (not chains): a chain gives kInvalidArgument.
-  Status TransliterateRange(std::string_view text, std::size_t begin, std::size_t end, std::string* output,
+  [[nodiscard]] Status TransliterateRange(std::string_view text, std::size_t begin, std::size_t end, std::string* output,
                             std::size_t* stopped, ConversionStats* stats = nullptr) const;
 
   // A chunked conversion that holds back only what a pending match or context still needs.
   // The stream shares ownership of this transliterator. Returns nullptr only when out of memory.
-  std::unique_ptr<Stream> NewStream() const;
+  [[nodiscard]] std::unique_ptr<Stream> NewStream() const noexcept;
 
-  const TableInfo& info() const;
+  [[nodiscard]] const TableInfo& info() const noexcept;
   // Whether this runs a chain of tables (then TransliterateRange is not available).
-  bool chained() const;
+  [[nodiscard]] bool chained() const noexcept;
   // The option values this transliterator was compiled with, every option of the table included.
-  const std::vector<std::pair<std::string, std::string>>& settings() const;
-
-  struct Impl;
-  explicit Transliterator(std::unique_ptr<Impl> impl);
-  const Impl& impl() const { return *impl_; }
+  [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& settings() const noexcept;
 
  private:
+  // The compiled tables, defined inside the library (lib/src/api/transliterator_impl.hpp).
+  struct Impl;
+  friend class Stream;
+  friend class TransliteratorAccess;
+  explicit Transliterator(std::unique_ptr<Impl> impl) noexcept;
   std::unique_ptr<Impl> impl_;
 };
 
 // Converts input given in pieces of any size (a piece may end inside a UTF-8 sequence).
 // The concatenated output equals what Transliterate gives for the concatenated input.
-class Stream {
+class ORTAQ_API Stream {
  public:
   explicit Stream(std::shared_ptr<const Transliterator> transliterator);
   ~Stream();
   // Appends to *output what can be converted so far; spans go to *edits, offsets absolute.
-  Status Write(std::string_view chunk, std::string* output, EditList* edits = nullptr,
+  [[nodiscard]] Status Write(std::string_view chunk, std::string* output, EditList* edits = nullptr,
                ConversionStats* stats = nullptr);
   // Converts what is held back; the stream cannot be written to after this.
-  Status Finish(std::string* output, EditList* edits = nullptr, ConversionStats* stats = nullptr);
+  [[nodiscard]] Status Finish(std::string* output, EditList* edits = nullptr, ConversionStats* stats = nullptr);
 
  private:
   struct State;
@@ -240,77 +241,15 @@ class Stream {
 // The directories searched for tables, in order: options.table_path, each entry of
 // ORTAQ_TABLE_PATH (colon-separated), the source tree's tables/ (for a build tree), and the
 // install location.
-std::vector<std::string> TableSearchPath(const Options& options);
+[[nodiscard]] ORTAQ_API std::vector<std::string> TableSearchPath(const Options& options);
 
 // Every table found on the search path (a table id found twice is listed once, the first found).
-std::vector<TableInfo> ListTables(const Options& options);
+[[nodiscard]] ORTAQ_API std::vector<TableInfo> ListTables(const Options& options);
 
 // Resolves a `--to` argument: a path to a .tbl file if it names one, else the table `<from>--<to>`.
 // Returns the path, or an empty string with *status set.
-std::string FindTable(std::string_view from, std::string_view to, const Options& options,
+[[nodiscard]] ORTAQ_API std::string FindTable(std::string_view from, std::string_view to, const Options& options,
                       Status* status);
-
-// A guess of which alphabet a text is written in, among the sources ortaq reads:
-// kk-Cyrl, kk-Latn-2017, kk-Latn-2018, kk-Latn-2021 and tr-Latn.
-struct Detection {
-  std::string id;            // the best guess; "" when the text has no letters to go by
-  double confidence = 0.0;   // 0..1: how far the best score is ahead of the second
-  std::vector<std::pair<std::string, double>> scores;  // every candidate, best first
-};
-
-// Decides from letters and letter pairs that only one alphabet uses (Kazakh Cyrillic letters;
-// 2018 acute letters á ǵ ń ó ú ý; 2021 ä ñ ū; 2017 letter + apostrophe; Turkish c ç â î û and
-// the absence of q, x, w) and from frequent function words. Reads at most the first 1 MiB.
-Detection DetectSource(std::string_view text);
-
-// The result of linting a table or running test cases.
-struct CheckReport {
-  std::vector<Diagnostic> diagnostics;  // errors and warnings, in file order
-  int tests_passed = 0;
-  int tests_failed = 0;
-  bool ok() const;                      // no error diagnostics and no failed tests
-};
-
-// Lints a table file (design: parse, compile with every option value, inline tests, warnings
-// for look-alike letters, letters outside the declared alphabets, non-NFC text, unused classes).
-CheckReport CheckTable(const std::string& path, const Options& options);
-
-// Runs a golden file `<from>--<to>.tsv` (`source<TAB>expected` lines; `#` comments; `@set K=V ...`
-// sets options for the lines after it, `@set` alone restores the defaults). Failures are
-// reported as diagnostics at the golden file's line.
-CheckReport RunGoldenFile(const std::string& path, const Options& options);
-
-// ---- Round trip ---------------------------------------------------------------------------------
-// Converting a text to another alphabet and back shows what the reverse table cannot restore.
-// Word tokens are maximal runs of letters and combining marks; each token of the original is
-// compared with the token at the same place in the text that came back.
-
-struct RoundTripReport {
-  std::uint64_t tokens = 0;     // word tokens read
-  std::uint64_t unchanged = 0;  // of them, the ones that came back as they were
-  // The changed tokens grouped by what changed: the differing middle of the word, "э → е" (the
-  // common prefix and suffix taken off, code point by code point; ∅ for nothing), or
-  // "(words split or joined)" for a line that came back with another number of words (all its
-  // tokens count as changed; its example is the start of both lines).
-  struct Cause {
-    std::string cause;
-    std::uint64_t count = 0;
-    // "original → back" with the number of times, most frequent first (ties in text order).
-    std::vector<std::pair<std::string, std::uint64_t>> examples;
-  };
-  std::vector<Cause> causes;  // most frequent first (ties in text order)
-
-  // The share of unchanged tokens in percent: 100 when there were no tokens.
-  double Share() const;
-};
-
-// Converts `text` with `forward`, the result with `backward`, and adds what it finds to *report
-// (counts are added, so several texts can go into one report). Lines are compared in pairs when
-// both texts have as many lines, else the texts as a whole. On failure (the text is not valid
-// UTF-8 for `forward`'s policy, or a conversion fails) returns that conversion's status and
-// leaves *report as it was.
-Status RoundTrip(const Transliterator& forward, const Transliterator& backward, std::string_view text,
-                 RoundTripReport* report);
 
 }  // namespace ortaq
 

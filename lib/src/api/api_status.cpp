@@ -7,7 +7,7 @@
 
 namespace ortaq {
 
-std::string_view Version() { return ORTAQ_VERSION_STRING; }
+std::string_view Version() noexcept { return ORTAQ_VERSION_STRING; }
 
 Status::Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
@@ -53,11 +53,6 @@ Diagnostic SourceLoc::Make(Severity severity, std::string message) const {
 
 std::string SourceLoc::Where() const {
   return (file ? file->name : std::string("<table>")) + ':' + std::to_string(line) + ':' + std::to_string(column);
-}
-
-bool CheckReport::ok() const {
-  return tests_failed == 0 && std::none_of(diagnostics.begin(), diagnostics.end(),
-                                           [](const Diagnostic& d) { return d.severity == Severity::kError; });
 }
 
 }  // namespace ortaq

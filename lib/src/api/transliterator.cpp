@@ -6,20 +6,22 @@
 #include <exception>
 #include <new>
 
+#include "api/compiled_stages.hpp"
+#include "api/test_hooks.hpp"
+#include "api/transliterator_impl.hpp"
+#include "api/lexicon_speller.hpp"
 #include "compile/compiler.hpp"
-#include "text/edit_compose.hpp"
 #include "compile/table_build.hpp"
 #include "engine/engine.hpp"
 #include "ortaq/ortaq.hpp"
 #include "table/table_loader.hpp"
+#include "text/edit_compose.hpp"
+#include "text/edit_list_writer.hpp"
 #include "text/utf8.hpp"
 
 namespace ortaq {
 
-struct Transliterator::Impl {
-  BuiltTable built;  // one compiled stage, or several for a chain
-  InvalidInputPolicy policy = InvalidInputPolicy::kError;
-};
+using test_hooks::Engine;
 
 namespace {
 
@@ -30,20 +32,21 @@ void SetStatus(Status* out, Status status) {
 }
 
 std::shared_ptr<const Transliterator> Build(const std::vector<MergedTable>& stages, TableInfo info, const Options& options,
-                                            std::vector<Diagnostic> diagnostics, Status* status) {
-  auto impl = std::make_unique<Transliterator::Impl>();
+                                            Engine engine, std::vector<Diagnostic> diagnostics, Status* status) {
+  auto impl = TransliteratorAccess::NewImpl();
   impl->policy = options.invalid_input;
-  Status built = BuildStages(stages, std::move(info), options, &impl->built, &diagnostics);
+  Status built = BuildStages(stages, std::move(info), options, engine == Engine::kReference, &impl->built,
+                             &diagnostics, MakeLexiconSpeller(options));
   if (!built.ok()) {
     SetStatus(status, std::move(built));
     return nullptr;
   }
   SetStatus(status, Status());
-  return std::make_shared<const Transliterator>(std::move(impl));
+  return TransliteratorAccess::Make(std::move(impl));
 }
 
 std::shared_ptr<const Transliterator> BuildLoaded(const LoadedTable& loaded, bool loaded_ok, std::vector<Diagnostic> diagnostics,
-                                                  const Options& options, Status* status) {
+                                                  const Options& options, Engine engine, Status* status) {
   if (!loaded_ok) {
     std::string message = diagnostics.empty() ? "the table could not be loaded" : diagnostics.front().Format();
     SetStatus(status, Status(StatusCode::kTableError, message, std::move(diagnostics)));
@@ -56,7 +59,7 @@ std::shared_ptr<const Transliterator> BuildLoaded(const LoadedTable& loaded, boo
     return nullptr;
   }
   const MergedTable own = MergeLayers(loaded);
-  return Build(stages, InfoOfStages(stages, loaded.path, own.title), options, std::move(diagnostics), status);
+  return Build(stages, InfoOfStages(stages, loaded.path, own.title), options, engine, std::move(diagnostics), status);
 }
 
 // Line and column of byte `pos` of `data`, given the lines and columns already passed.
@@ -111,11 +114,27 @@ Status InvalidAt(const InputPosition& position) {
 
 }  // namespace
 
-Transliterator::Transliterator(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Transliterator::Transliterator(std::unique_ptr<Impl> impl) noexcept : impl_(std::move(impl)) {}
 Transliterator::~Transliterator() = default;
 
 std::shared_ptr<const Transliterator> Transliterator::FromIds(std::string_view from, std::string_view to,
                                                               const Options& options, Status* status) {
+  return test_hooks::FromIds(from, to, options, Engine::kFast, status);
+}
+
+std::shared_ptr<const Transliterator> Transliterator::FromFile(const std::string& path, const Options& options,
+                                                               Status* status) {
+  return test_hooks::FromFile(path, options, Engine::kFast, status);
+}
+
+std::shared_ptr<const Transliterator> Transliterator::FromText(std::string_view text, std::string_view name,
+                                                               const Options& options, Status* status) {
+  return test_hooks::FromText(text, name, options, Engine::kFast, status);
+}
+
+// The factories' bodies, shared with the tests that compare the engines (api/test_hooks.hpp).
+std::shared_ptr<const Transliterator> test_hooks::FromIds(std::string_view from, std::string_view to,
+                                                          const Options& options, Engine engine, Status* status) {
   try {
     Status found;
     const std::string path = FindTable(from, to, options, &found);
@@ -134,9 +153,9 @@ std::shared_ptr<const Transliterator> Transliterator::FromIds(std::string_view f
         SetStatus(status, std::move(loaded));
         return nullptr;
       }
-      return Build(stages, InfoOfStages(stages, "", ""), options, std::move(diagnostics), status);
+      return Build(stages, InfoOfStages(stages, "", ""), options, engine, std::move(diagnostics), status);
     }
-    auto t = FromFile(path, options, status);
+    auto t = FromFile(path, options, engine, status);
     if (t && t->info().from != from) {
       SetStatus(status, Status(StatusCode::kInvalidArgument, "the table " + path + " converts from " + t->info().from +
                                                                  ", not from " + std::string(from)));
@@ -149,8 +168,8 @@ std::shared_ptr<const Transliterator> Transliterator::FromIds(std::string_view f
   }
 }
 
-std::shared_ptr<const Transliterator> Transliterator::FromFile(const std::string& path, const Options& options,
-                                                               Status* status) {
+std::shared_ptr<const Transliterator> test_hooks::FromFile(const std::string& path, const Options& options,
+                                                           Engine engine, Status* status) {
   try {
     LoadedTable loaded;
     std::vector<Diagnostic> diagnostics;
@@ -161,31 +180,31 @@ std::shared_ptr<const Transliterator> Transliterator::FromFile(const std::string
       SetStatus(status, Status(StatusCode::kNotFound, std::move(message), std::move(diagnostics)));
       return nullptr;
     }
-    return BuildLoaded(loaded, ok, std::move(diagnostics), options, status);
+    return BuildLoaded(loaded, ok, std::move(diagnostics), options, engine, status);
   } catch (const std::exception& e) {
     SetStatus(status, InternalError(e));
     return nullptr;
   }
 }
 
-std::shared_ptr<const Transliterator> Transliterator::FromText(std::string_view text, std::string_view name,
-                                                               const Options& options, Status* status) {
+std::shared_ptr<const Transliterator> test_hooks::FromText(std::string_view text, std::string_view name,
+                                                           const Options& options, Engine engine, Status* status) {
   try {
     LoadedTable loaded;
     std::vector<Diagnostic> diagnostics;
     const bool ok = LoadTableText(text, name, TableSearchPath(options), &loaded, &diagnostics);
-    return BuildLoaded(loaded, ok, std::move(diagnostics), options, status);
+    return BuildLoaded(loaded, ok, std::move(diagnostics), options, engine, status);
   } catch (const std::exception& e) {
     SetStatus(status, InternalError(e));
     return nullptr;
   }
 }
 
-const TableInfo& Transliterator::info() const { return impl_->built.info; }
+const TableInfo& Transliterator::info() const noexcept { return impl_->built.info; }
 
-bool Transliterator::chained() const { return impl_->built.stages.size() > 1; }
+bool Transliterator::chained() const noexcept { return impl_->built.stages.size() > 1; }
 
-const std::vector<std::pair<std::string, std::string>>& Transliterator::settings() const {
+const std::vector<std::pair<std::string, std::string>>& Transliterator::settings() const noexcept {
   return impl_->built.settings;
 }
 
@@ -344,7 +363,7 @@ struct Stream::State {
   bool failed = false;
 
   Status Run(std::string_view chunk, bool final, std::string* output, EditList* edits, ConversionStats* stats) {
-    const Transliterator::Impl& impl = transliterator->impl();
+    const auto& impl = TransliteratorAccess::ImplOf(*transliterator);
     const auto& tables = impl.built.stages;
     if (stages.empty()) {
       stages.resize(tables.size());
@@ -385,7 +404,7 @@ struct Stream::State {
         span.source_end += source_done;
         span.output_begin += output_done;
         span.output_end += output_done;
-        edits->Append(span);
+        EditListWriter::Append(edits, span);
       }
       if (!carried.empty()) {
         source_done += carried.spans().back().source_end;
@@ -401,7 +420,7 @@ Stream::Stream(std::shared_ptr<const Transliterator> transliterator) : state_(st
 }
 Stream::~Stream() = default;
 
-std::unique_ptr<Stream> Transliterator::NewStream() const {
+std::unique_ptr<Stream> Transliterator::NewStream() const noexcept {
   try {
     // Every Transliterator is made by a factory that returns a shared_ptr, so this is owned.
     return std::make_unique<Stream>(shared_from_this());
@@ -431,6 +450,12 @@ Status Stream::Finish(std::string* output, EditList* edits, ConversionStats* sta
   } catch (const std::exception& e) {
     return InternalError(e);
   }
+}
+
+// ---- For library code (api/compiled_stages.hpp) -------------------------------------------
+
+const std::vector<std::unique_ptr<CompiledTable>>& CompiledStages(const Transliterator& transliterator) {
+  return TransliteratorAccess::ImplOf(transliterator).built.stages;
 }
 
 }  // namespace ortaq

@@ -46,6 +46,7 @@ void RunningCounts::Add(std::string_view text) {
       if (b == '\n') ++lines;
       if (b == '\'' && after_letter) {
         ++apostrophes;
+        ++frequency_low[b];
         after_letter = after_ascii_letter = false;
         continue;
       }
@@ -68,6 +69,7 @@ void RunningCounts::Add(std::string_view text) {
       after_ascii_letter = false;
     } else if (after_letter && IsApostrophe(cp)) {
       ++apostrophes;
+      if (cp < frequency_low.size()) ++frequency_low[cp]; else ++frequency_high[cp];
       after_letter = after_ascii_letter = false;
     } else {
       end_word();

@@ -26,7 +26,7 @@ struct RunningCounts {
   std::uint64_t words = 0;            // runs of letters, marks and apostrophes after a letter
   std::uint64_t words_with_non_ascii = 0;
   std::uint64_t apostrophes = 0;      // apostrophes right after a letter
-  std::array<std::uint64_t, 0x800> frequency_low{};  // letters and marks by code point (< U+0800)
+  std::array<std::uint64_t, 0x800> frequency_low{};  // letters, marks and apostrophes after a letter, by code point (< U+0800)
   std::unordered_map<char32_t, std::uint64_t> frequency_high;
 
   // Adds `text`, which must be valid UTF-8.

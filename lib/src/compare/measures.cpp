@@ -68,7 +68,7 @@ std::vector<KeyboardStat> MeasureKeyboards(const std::vector<Keyboard>& keyboard
     counts.ForEachFrequency([&](char32_t cp, std::uint64_t n) {
       const bool letter = IsLetter(cp);
       if (letter && !letters.empty() && letters.find(cp) == std::u32string::npos) return;
-      const int cost = letter ? keyboard.CodePointCost(cp) : keyboard.MarkCost(cp);
+      const int cost = letter || IsApostrophe(cp) ? keyboard.CodePointCost(cp) : keyboard.MarkCost(cp);
       if (cost == 0) {
         if (letter) untypeable += n;
         missing.emplace_back(n, cp);

@@ -192,11 +192,16 @@ struct CompiledTable {
   std::vector<char32_t> lookalike = std::vector<char32_t>(0x800, 0);
   std::array<bool, 128> ascii_lookalike{};
   unicode::Script lookalike_script = unicode::Script::kOther;  // the script look-alikes imitate
+  // @capital-harmony: this capital (also in lookalike[]) is read as its look-alike in a word
+  // with no letter of sets[harmony_back].
+  char32_t harmony_capital = 0;
+  int harmony_back = -1;
   // Words not of the source language.
   CharSet foreign_letters;
   std::vector<std::u32string> foreign_word_list;
   std::unordered_map<std::u32string_view, bool> foreign_words;
   std::size_t max_foreign_letters = 0;
+  std::vector<std::u32string> foreign_sequences;  // lowercase letter sequences of foreign words
 
   // SourceLower for the first kLowerTableSize code points, precomputed.
   static constexpr char32_t kLowerTableSize = 0x800;

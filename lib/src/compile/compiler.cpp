@@ -108,9 +108,12 @@ MergedTable MergeLayers(const LoadedTable& table) {
     merged.source_alphabet.insert(merged.source_alphabet.end(), layer.source_alphabet.begin(),
                                   layer.source_alphabet.end());
     merged.folds.insert(merged.folds.end(), layer.folds.begin(), layer.folds.end());
+    merged.lexicons.insert(merged.lexicons.end(), layer.lexicons.begin(), layer.lexicons.end());
+    merged.capital_harmony.insert(merged.capital_harmony.end(), layer.capital_harmony.begin(), layer.capital_harmony.end());
     merged.lookalikes.insert(merged.lookalikes.end(), layer.lookalikes.begin(), layer.lookalikes.end());
     merged.foreign_letters.insert(merged.foreign_letters.end(), layer.foreign_letters.begin(), layer.foreign_letters.end());
     merged.foreign_words.insert(merged.foreign_words.end(), layer.foreign_words.begin(), layer.foreign_words.end());
+    merged.foreign_sequences.insert(merged.foreign_sequences.end(), layer.foreign_sequences.begin(), layer.foreign_sequences.end());
     merged.target_alphabet.insert(merged.target_alphabet.end(), layer.target_alphabet.begin(),
                                   layer.target_alphabet.end());
     for (const OptionDef& o : layer.options) {
@@ -211,6 +214,7 @@ class Compiler {
     out_->source_lower_table.resize(CompiledTable::kLowerTableSize);
     for (char32_t c = 0; c < CompiledTable::kLowerTableSize; ++c) out_->source_lower_table[c] = out_->SourceLowerSlow(c);
     CompileClasses();
+    CompileCapitalHarmony();
     if (!table_.vowel_class.empty()) {
       auto it = class_index_.find(table_.vowel_class);
       if (it == class_index_.end()) Error(table_.vowel_loc, "@vowels names the class '" + table_.vowel_class + "', which is not declared");
@@ -274,7 +278,7 @@ class Compiler {
       with_capitals(pair.first, pair.second, [&](char32_t f, char32_t t) { out_->folds.emplace_back(f, t); });
     out_->pass_through = switches_.pass_through;
     out_->foreign_words_on = switches_.foreign_words;
-    out_->repair_lookalikes = switches_.repair_lookalikes && !table_.lookalikes.empty();
+    out_->repair_lookalikes = switches_.repair_lookalikes && (!table_.lookalikes.empty() || !table_.capital_harmony.empty());
     out_->reference = switches_.reference;
     for (const auto& [pair, loc] : table_.lookalikes) {
       if (pair.first >= 0x800) {
@@ -302,6 +306,11 @@ class Compiler {
       for (char32_t c : word) lower.push_back(out_->SourceLowerSlow(c));
       out_->foreign_word_list.push_back(lower);
     }
+    for (const auto& [sequence, loc] : table_.foreign_sequences) {
+      std::u32string lower;
+      for (char32_t c : sequence) lower.push_back(out_->SourceLowerSlow(c));
+      out_->foreign_sequences.push_back(lower);
+    }
     for (const std::u32string& w : out_->foreign_word_list) {
       out_->foreign_words.emplace(std::u32string_view(w), true);
       out_->max_foreign_letters = std::max(out_->max_foreign_letters, w.size());
@@ -310,6 +319,26 @@ class Compiler {
 
   // Resolves classes and the classes they include, depth first without recursion (a table
   // may chain thousands of classes).
+  // @capital-harmony: compiled as a look-alike (I read as i) whose word test is the harmony's,
+  // so every fast path sends the capital to the engine, which decides it per word.
+  void CompileCapitalHarmony() {
+    for (const CapitalHarmony& h : table_.capital_harmony) {
+      auto it = class_index_.find(h.back_class);
+      if (it == class_index_.end()) {
+        Error(h.class_loc, "'" + h.back_class + "' is not a declared class");
+        continue;
+      }
+      if (h.capital >= 0x800 || out_->harmony_capital != 0) {
+        Error(h.loc, "one @capital-harmony per table, for a letter below U+0800");
+        continue;
+      }
+      out_->harmony_capital = h.capital;
+      out_->harmony_back = static_cast<int>(it->second);
+      out_->lookalike[h.capital] = h.lower;
+      if (h.capital < 128) out_->ascii_lookalike[h.capital] = true;
+    }
+  }
+
   void CompileClasses() {
     for (std::size_t i = 0; i < table_.classes.size(); ++i) class_index_[table_.classes[i].name] = i;
     out_->sets.resize(table_.classes.size());

@@ -28,13 +28,15 @@ struct MergedTable {
   std::vector<std::pair<char32_t, SourceLoc>> source_alphabet, target_alphabet;
   std::vector<std::pair<std::pair<char32_t, char32_t>, SourceLoc>> folds, lookalikes;
   std::vector<std::pair<char32_t, SourceLoc>> foreign_letters;
-  std::vector<std::pair<std::u32string, SourceLoc>> foreign_words;
+  std::vector<std::pair<std::u32string, SourceLoc>> foreign_words, foreign_sequences;
   std::vector<OptionDef> options;
   std::vector<ClassDef> classes;
   std::vector<Rule> rules;
   std::vector<Exception> exceptions;
   std::vector<TestCase> tests;  // the table's own; a base's tests are not inherited
   std::vector<Inherit> chain;   // the table's own @chain (a chain table has no rules)
+  std::vector<LexiconUse> lexicons;  // every layer's @lexicon, spelled into rules before compiling
+  std::vector<CapitalHarmony> capital_harmony;
 };
 
 MergedTable MergeLayers(const LoadedTable& table);

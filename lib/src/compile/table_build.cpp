@@ -25,8 +25,9 @@ Status TableError(const std::vector<Diagnostic>& diagnostics) {
                 diagnostics);
 }
 
-// A @chain entry: a path (relative to the chain's own file), or an id FROM--TO.
-std::string ResolveChainEntry(const std::string& name, const std::string& dir, const Options& options) {
+}  // namespace
+
+std::string ResolveTableEntry(const std::string& name, const std::string& dir, const Options& options) {
   const bool looks_like_path = name.find('/') != std::string::npos || (name.size() > 4 && name.substr(name.size() - 4) == ".tbl");
   if (looks_like_path) {
     fs::path p(name);
@@ -38,8 +39,6 @@ std::string ResolveChainEntry(const std::string& name, const std::string& dir, c
   if (dash == std::string::npos) return {};
   return FindTableFile(name.substr(0, dash), name.substr(dash + 2), options);
 }
-
-}  // namespace
 
 Status ExpandStages(const LoadedTable& loaded, const Options& options, std::vector<MergedTable>* stages,
                     std::vector<Diagnostic>* diagnostics, int depth) {
@@ -64,7 +63,7 @@ Status ExpandStages(const LoadedTable& loaded, const Options& options, std::vect
   const std::string dir = loaded.path.empty() ? std::string() : fs::path(loaded.path).parent_path().string();
   const std::size_t first_stage = stages->size();
   for (const Inherit& entry : merged.chain) {
-    const std::string path = ResolveChainEntry(entry.name, dir, options);
+    const std::string path = ResolveTableEntry(entry.name, dir, options);
     if (path.empty()) {
       diagnostics->push_back(entry.loc.Error("cannot find the table '" + entry.name + "' to chain"));
       return TableError(*diagnostics);
@@ -127,8 +126,8 @@ TableInfo InfoOfStages(const std::vector<MergedTable>& stages, const std::string
   return info;
 }
 
-Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const Options& options, BuiltTable* out,
-                   std::vector<Diagnostic>* diagnostics) {
+Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const Options& options, bool reference_engine,
+                   BuiltTable* out, std::vector<Diagnostic>* diagnostics, const LexiconSpeller& speller) {
   // Every setting must belong to at least one stage; it goes to every stage that has it.
   for (const auto& [name, value] : options.settings) {
     bool known = false;
@@ -154,8 +153,21 @@ Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const
     switches.pass_through = options.pass_through;
     switches.foreign_words = options.foreign_words;
     switches.repair_lookalikes = options.repair_lookalikes;
-    switches.reference = options.reference_engine;
-    auto compiled = Compile(stage, resolved, diagnostics, switches);
+    switches.reference = reference_engine;
+    // A @lexicon's rules depend on the option values (the via table spells with them).
+    const MergedTable* to_compile = &stage;
+    MergedTable spelled;
+    if (!stage.lexicons.empty()) {
+      if (!speller) {
+        diagnostics->push_back(stage.lexicons[0].loc.Error("a table that spells a lexicon cannot have a @lexicon itself"));
+        return TableError(*diagnostics);
+      }
+      spelled = stage;
+      status = AddLexiconRules(speller, resolved, &spelled, diagnostics);
+      if (!status.ok()) return status;
+      to_compile = &spelled;
+    }
+    auto compiled = Compile(*to_compile, resolved, diagnostics, switches);
     if (!compiled || HasError(*diagnostics)) return TableError(*diagnostics);
     for (const auto& setting : resolved)
       if (std::none_of(out->settings.begin(), out->settings.end(), [&](const auto& s) { return s.first == setting.first; }))

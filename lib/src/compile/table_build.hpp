@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "compile/compiler.hpp"
+#include "compile/lexicon_rules.hpp"
 
 namespace ortaq {
 
@@ -29,9 +30,15 @@ Status LoadStageFiles(const std::vector<std::string>& paths, const Options& opti
 // What a list of stages converts from and to, and the union of their options.
 TableInfo InfoOfStages(const std::vector<MergedTable>& stages, const std::string& path, const std::string& title);
 
-// Compiles the stages with the user's settings.
-Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const Options& options, BuiltTable* out,
-                   std::vector<Diagnostic>* diagnostics);
+// Compiles the stages with the user's settings. `reference_engine` leaves out the fast tables
+// (for tests that compare them with the rule engine: api/test_hooks.hpp). A stage with a
+// @lexicon needs `speller`; without one such a stage is an error.
+Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const Options& options, bool reference_engine,
+                   BuiltTable* out, std::vector<Diagnostic>* diagnostics, const LexiconSpeller& speller = {});
+
+// A table named by @chain or by @lexicon's `via`: a path (relative to `dir`) or an id FROM--TO
+// on the search path; "" when there is none.
+std::string ResolveTableEntry(const std::string& name, const std::string& dir, const Options& options);
 
 // The file `<from>--<to>.tbl` on the search path, or "" (no messages, no listing).
 std::string FindTableFile(std::string_view from, std::string_view to, const Options& options);

@@ -12,6 +12,7 @@
 #include "engine/pass_through.hpp"
 #include "fast/trigger_scan.hpp"
 #include "text/unicode.hpp"
+#include "text/edit_list_writer.hpp"
 #include "text/utf8.hpp"
 
 namespace ortaq {
@@ -74,13 +75,13 @@ class Converter {
     auto flush = [&](std::size_t end) {
       if (end > run) {
         w.Put(reinterpret_cast<const char*>(data + run), end - run);
-        if (edits_) edits_->Add(end - run, end - run, false);
+        if (edits_) EditListWriter::Add(edits_, end - run, end - run, false);
       }
     };
     auto emit = [&](std::size_t consumed, std::string_view text) {
       flush(p);
       w.Put(text.data(), text.size());
-      if (edits_) edits_->Add(consumed, text.size(), true);
+      if (edits_) EditListWriter::Add(edits_, consumed, text.size(), true);
       p += consumed;
       run = p;
     };
@@ -119,7 +120,7 @@ class Converter {
         if (e.kind == FastEntry::kReplace && !MarkAt(p + 2)) {
           flush(p);
           w.PutPadded(pool + e.offset, e.length);
-          if (edits_) edits_->Add(2, e.length, true);
+          if (edits_) EditListWriter::Add(edits_, 2, e.length, true);
           p += 2;
           run = p;
           continue;
@@ -130,10 +131,10 @@ class Converter {
           if (const std::size_t close = UserSpanClose(p)) {
             // -{...}-: the user's own span, copied as written without its marks.
             flush(p);
-            if (edits_) edits_->Add(2, 0, true);
+            if (edits_) EditListWriter::Add(edits_, 2, 0, true);
             w.Put(reinterpret_cast<const char*>(data + p + 2), close - p - 2);
-            if (edits_) edits_->Add(close - p - 2, close - p - 2, false);
-            if (edits_) edits_->Add(2, 0, true);
+            if (edits_) EditListWriter::Add(edits_, close - p - 2, close - p - 2, false);
+            if (edits_) EditListWriter::Add(edits_, 2, 0, true);
             if (in_.stats) ++in_.stats->protected_tokens;
             p = close + 2;
             run = p;
@@ -166,9 +167,9 @@ class Converter {
           }
           if (policy_ == InvalidInputPolicy::kReplace) {
             w.Put("\xEF\xBF\xBD", 3);
-            if (edits_) edits_->Add(bad, 3, true);
+            if (edits_) EditListWriter::Add(edits_, bad, 3, true);
           } else if (edits_) {
-            edits_->Add(bad, 0, true);
+            EditListWriter::Add(edits_, bad, 0, true);
           }
           p += bad;
           run = p;
@@ -185,7 +186,7 @@ class Converter {
         }
       }
       // A look-alike letter inside a word of the source script is read as the letter it imitates.
-      const char32_t first = (repair_ && cp < 0x800 && t_.lookalike[cp] != 0 && InSourceWord(p)) ? t_.lookalike[cp] : cp;
+      const char32_t first = (repair_ && cp < 0x800 && t_.lookalike[cp] != 0 && LookalikeApplies(cp, p)) ? t_.lookalike[cp] : cp;
       if (t_.start.Get(first) == 0 && t_.exception_start.Get(first) == 0) {
         p += length;
         continue;
@@ -630,8 +631,44 @@ class Converter {
   // The letter a key or context compares: the look-alike repaired (inside a word of the source
   // script), folded and lowercased.
   char32_t Key(char32_t cp, std::size_t pos) const {
-    if (repair_ && cp < 0x800 && t_.lookalike[cp] != 0 && InSourceWord(pos)) cp = t_.lookalike[cp];
+    if (repair_ && cp < 0x800 && t_.lookalike[cp] != 0 && LookalikeApplies(cp, pos)) cp = t_.lookalike[cp];
     return t_.SourceLower(cp);
+  }
+
+  // Whether the look-alike reading of cp applies at pos: for the @capital-harmony capital, in a
+  // word with no letter of its back class; for the other look-alikes, in a word of the source
+  // script.
+  bool LookalikeApplies(char32_t cp, std::size_t pos) const {
+    return cp == t_.harmony_capital ? FrontWord(pos) : InSourceWord(pos);
+  }
+
+  // Whether the word around `pos` (read within the window) has no letter of the harmony's back
+  // class, and the capital at `pos` is not followed by a vowel (no Kazakh word begins with і and
+  // a vowel: Iá, Iis are Иә, Иіс). The capital itself reads as its case pair, no back vowel.
+  bool FrontWord(std::size_t pos) const {
+    const Window w = WindowAt(pos);
+    const CharSet& back = t_.sets[static_cast<std::size_t>(t_.harmony_back)];
+    char32_t cp;
+    std::size_t at = pos;
+    // A one-letter word (Russian И) is not judged by harmony.
+    if (!w.Next(&at, &cp) || !w.Next(&at, &cp) || !unicode::IsWordChar(cp)) {
+      at = pos;
+      return w.Prev(&at, &cp) && unicode::IsWordChar(cp) && FrontLetters(w, pos, back);
+    }
+    if (t_.vowel_set >= 0 && t_.sets[static_cast<std::size_t>(t_.vowel_set)].Contains(t_.SourceLower(cp))) return false;
+    return FrontLetters(w, pos, back);
+  }
+
+  // No letter of `back` in the word around `pos`.
+  bool FrontLetters(const Window& w, std::size_t pos, const CharSet& back) const {
+    char32_t cp;
+    std::size_t at = pos;
+    while (w.Prev(&at, &cp) && unicode::IsWordChar(cp))
+      if (back.Contains(t_.SourceLower(cp))) return false;
+    at = pos;
+    while (w.Next(&at, &cp) && unicode::IsWordChar(cp))
+      if (back.Contains(t_.SourceLower(cp))) return false;
+    return true;
   }
 
   // Whether the word around `pos` is written in the source script, but for look-alike letters:
@@ -722,6 +759,9 @@ class Converter {
     }
     if (at == p) return 0;
     if (foreign_letter) return at;
+    const std::u32string_view word(lowered, count);
+    for (const std::u32string& sequence : t_.foreign_sequences)
+      if (word.find(sequence) != std::u32string_view::npos) return at;
     if (count <= t_.max_foreign_letters && t_.foreign_words.count(std::u32string_view(lowered, count))) return at;
     return 0;
   }
@@ -734,7 +774,7 @@ class Converter {
     for (std::size_t at = p; at < end;) {
       const std::size_t start = at;
       if (!w.Next(&at, &cp)) break;
-      if (cp < 0x800 && t_.lookalike[cp] != 0 && InSourceWord(start)) ++in_.stats->repaired_letters;
+      if (cp < 0x800 && t_.lookalike[cp] != 0 && cp != t_.harmony_capital && InSourceWord(start)) ++in_.stats->repaired_letters;
     }
   }
 
@@ -845,7 +885,10 @@ class Converter {
   // The case form for a key [p, end) whose first letter is `first` and second (if any) `second`.
   CaseForm ChooseCase(std::size_t p, std::size_t end, char32_t first, const char32_t* second, std::uint32_t output,
                       const Window& w) const {
-    if (!t_.case_auto || !unicode::IsUpper(first)) return CaseForm::kLower;
+    // The case of the letter as written: a @capital-harmony capital is read as a lowercase letter.
+    char32_t written = first;
+    for (std::size_t at0 = p; w.Next(&at0, &written);) break;
+    if (!t_.case_auto || !unicode::IsUpper(written)) return CaseForm::kLower;
     const OutputForms& forms = t_.outputs[output];
     if (forms.title == forms.upper) return CaseForm::kUpper;
     if (second) {
@@ -1000,7 +1043,8 @@ class Converter {
   std::string& out_;
   EditList* edits_;
   const bool repair_ = t_.repair_lookalikes;
-  const bool foreign_ = t_.foreign_words_on && (!t_.foreign_letters.letters.empty() || !t_.foreign_words.empty());
+  const bool foreign_ = t_.foreign_words_on && (!t_.foreign_letters.letters.empty() || !t_.foreign_words.empty() ||
+                                                !t_.foreign_sequences.empty());
   bool protecting_ = in_.protecting;
   // The last word judged by InSourceWord.
   mutable std::size_t word_lo_ = 1, word_hi_ = 0;

@@ -19,6 +19,8 @@
 #include <exception>
 #include <optional>
 
+#include "text/edit_list_writer.hpp"
+
 namespace ortaq {
 namespace {
 
@@ -1184,7 +1186,7 @@ Status InWholeInput(const Status& status, std::string_view input, std::size_t se
 
 }  // namespace
 
-bool ParseFormat(std::string_view name, Format* format) {
+bool ParseFormat(std::string_view name, Format* format) noexcept {
   static constexpr std::array<std::pair<std::string_view, Format>, 6> kNames = {{{"text", Format::kText},
                                                                                  {"html", Format::kHtml},
                                                                                  {"xml", Format::kXml},
@@ -1200,7 +1202,7 @@ bool ParseFormat(std::string_view name, Format* format) {
   return false;
 }
 
-std::string_view FormatName(Format format) {
+std::string_view FormatName(Format format) noexcept {
   switch (format) {
     case Format::kText: return "text";
     case Format::kHtml: return "html";
@@ -1246,14 +1248,14 @@ Status TransliterateMarkup(const Transliterator& t, Format format, std::string_v
             span.source_end += segment.begin;
             span.output_begin += output_begin;
             span.output_end += output_begin;
-            edits->Append(span);
+            EditListWriter::Append(edits, span);
           }
         }
       } else if (segment.kind == SegmentKind::kCopy) {
         output->append(text);
-        if (edits) edits->Append(EditSpan{segment.begin, segment.end, output_begin, output->size(), false});
+        if (edits) EditListWriter::Append(edits, EditSpan{segment.begin, segment.end, output_begin, output->size(), false});
       } else if (edits) {  // a marker: removed
-        edits->Append(EditSpan{segment.begin, segment.end, output_begin, output_begin, true});
+        EditListWriter::Append(edits, EditSpan{segment.begin, segment.end, output_begin, output_begin, true});
       }
     }
     return Status();

@@ -115,6 +115,38 @@ struct Inherit {
   SourceLoc loc;
 };
 
+// One line of a stem lexicon file (`@lexicon`, tables/README.md): a word or stem written in the
+// table's target alphabet, which the directive's `via` table spells into a rule key.
+struct LexiconEntry {
+  std::u32string word;   // lowercase, without the '-' marks
+  bool at_start = true;  // no leading '-': only at the start of a word
+  bool at_end = true;    // no trailing '-': only at the end of a word
+  std::vector<std::string> not_in;  // `not ID...`: alphabets whose spelling of it is a native word
+  SourceLoc loc;
+};
+
+// `@lexicon FILE via TABLE [letters=C] [vowels=C] [joins=C]`.
+struct LexiconUse {
+  std::string file;        // as written
+  std::string via;         // a table id FROM--TO or a .tbl path (relative to dir)
+  std::string dir;         // the directory of the table that names it
+  std::string letters;     // class whose absence marks a word boundary ("" = `#`)
+  std::string vowels;      // class no vowel of which may follow a stem ending in a dropped letter
+  std::string joins;       // class that may not follow a stem: letters that join its last letter
+                           // into another (2017's apostrophe in s', 2018's h in sh)
+  SourceLoc loc, via_loc, letters_loc, vowels_loc, joins_loc;
+  std::vector<LexiconEntry> entries;  // read by the loader
+};
+
+// `@capital-harmony I i BACK`: a capital I in a word with no letter of class BACK is read as i
+// (Kazakh 2018 writes І and И both I; only front-vowel words have І).
+struct CapitalHarmony {
+  char32_t capital = 0;
+  char32_t lower = 0;
+  std::string back_class;
+  SourceLoc loc, class_loc;
+};
+
 struct TableAst {
   std::shared_ptr<const SourceFile> file;
   std::string from, to, title;
@@ -134,6 +166,10 @@ struct TableAst {
   // copied as written. `foreign WORD` lines name such words one by one.
   std::vector<std::pair<char32_t, SourceLoc>> foreign_letters;
   std::vector<std::pair<std::u32string, SourceLoc>> foreign_words;
+  // @foreign-sequences: a word with one of these letter sequences (gh, ck) is copied as written.
+  std::vector<std::pair<std::u32string, SourceLoc>> foreign_sequences;
+  // @foreign-words FILE: a list of such words, one a line; the loader adds them to foreign_words.
+  std::vector<Inherit> foreign_lists;
   std::vector<std::pair<char32_t, SourceLoc>> source_alphabet;  // @source-alphabet
   std::vector<std::pair<char32_t, SourceLoc>> target_alphabet;  // @target-alphabet
   std::vector<OptionDef> options;
@@ -141,6 +177,8 @@ struct TableAst {
   std::vector<Rule> rules;
   std::vector<Exception> exceptions;
   std::vector<TestCase> tests;
+  std::vector<LexiconUse> lexicons;  // @lexicon
+  std::vector<CapitalHarmony> capital_harmony;
 };
 
 }  // namespace ortaq

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "table/lexicon_file.hpp"
 #include "table/table_parser.hpp"
 
 namespace ortaq {
@@ -25,17 +26,18 @@ std::string Canonical(const fs::path& p) {
   return ec ? p.lexically_normal().string() : c.string();
 }
 
-// `@inherit NAME`: NAME, NAME.tbl, next to the including file, then on the search path.
+// `@inherit NAME`: NAME, NAME.tbl, next to the including file, then on the search path. A
+// `@lexicon` file is found the same way, without the suffix.
 std::string ResolveInherit(const std::string& name, const std::string& including_dir,
-                           const std::vector<std::string>& search_path) {
+                           const std::vector<std::string>& search_path, const char* suffix = ".tbl") {
   std::vector<fs::path> candidates;
   auto add = [&](const fs::path& dir) {
     candidates.push_back(dir / name);
-    candidates.push_back(dir / (name + ".tbl"));
+    if (*suffix) candidates.push_back(dir / (name + suffix));
   };
   if (fs::path(name).is_absolute()) {
     candidates.push_back(name);
-    candidates.push_back(name + ".tbl");
+    if (*suffix) candidates.push_back(name + suffix);
   } else {
     if (!including_dir.empty()) add(including_dir);
     for (const auto& dir : search_path) add(dir);
@@ -59,8 +61,54 @@ class Loader {
     for (const Inherit& inherit : ast.inherits) {
       if (!LoadBase(inherit, dir, out)) return false;
     }
+    for (LexiconUse& use : ast.lexicons)
+      if (!LoadLexicon(dir, &use)) return false;
+    for (const Inherit& list : ast.foreign_lists)
+      if (!LoadForeignWords(dir, list, &ast)) return false;
     out->layers.push_back(std::move(ast));
     return true;
+  }
+
+  // Reads a `@foreign-words` list (the lexicon file format, whole words only) into foreign_words.
+  bool LoadForeignWords(const std::string& dir, const Inherit& list, TableAst* ast) {
+    const std::string path = ResolveInherit(list.name, dir, search_path_, "");
+    if (path.empty()) {
+      diags_.push_back(list.loc.Error("cannot find the word list '" + list.name + "'"));
+      return false;
+    }
+    std::string text, error;
+    if (!ReadFile(path, &text, &error)) {
+      diags_.push_back(list.loc.Error("cannot read '" + path + "': " + error));
+      return false;
+    }
+    const std::size_t errors_before = CountErrors();
+    std::vector<LexiconEntry> entries;
+    ParseLexiconFile(text, path, &entries, &diags_);
+    for (const LexiconEntry& e : entries) {
+      if (!e.at_start || !e.at_end || !e.not_in.empty())
+        diags_.push_back(e.loc.Error("a foreign word list has whole words only, without '-' or 'not'"));
+      else
+        ast->foreign_words.emplace_back(e.word, e.loc);
+    }
+    return CountErrors() == errors_before;
+  }
+
+  // Reads the entries of a `@lexicon` file, found like a base table.
+  bool LoadLexicon(const std::string& dir, LexiconUse* use) {
+    use->dir = dir;
+    const std::string path = ResolveInherit(use->file, dir, search_path_, "");
+    if (path.empty()) {
+      diags_.push_back(use->loc.Error("cannot find the lexicon '" + use->file + "'"));
+      return false;
+    }
+    std::string text, error;
+    if (!ReadFile(path, &text, &error)) {
+      diags_.push_back(use->loc.Error("cannot read '" + path + "': " + error));
+      return false;
+    }
+    const std::size_t errors_before = CountErrors();
+    ParseLexiconFile(text, path, &use->entries, &diags_);
+    return CountErrors() == errors_before;
   }
 
   bool LoadBase(const Inherit& inherit, const std::string& dir, LoadedTable* out) {

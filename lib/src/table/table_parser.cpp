@@ -262,11 +262,58 @@ class LineParser {
           table_.foreign_letters.emplace_back(tokens_[i].text[k], Loc(tokens_[i].column + static_cast<int>(k)));
     } else if (name == "@option") {
       ParseOption();
+    } else if (name == "@lexicon") {
+      ParseLexicon();
+    } else if (name == "@capital-harmony") {
+      if (!need_args(3)) return;
+      if (tokens_[1].text.size() != 1 || tokens_[2].text.size() != 1)
+        return Error(tokens_[1], "@capital-harmony takes a capital, the letter it is read as in front words, and a class");
+      if (!IsAsciiUpper(tokens_[3].text[0]) || !IsName(tokens_[3].text))
+        return Error(tokens_[3], "a class name (class names start with an uppercase ASCII letter)");
+      table_.capital_harmony.push_back(
+          CapitalHarmony{tokens_[1].text[0], tokens_[2].text[0], tokens_[3].Utf8(), Loc(tokens_[1]), Loc(tokens_[3])});
+    } else if (name == "@foreign-words") {
+      if (!need_args(1)) return;
+      table_.foreign_lists.push_back(Inherit{tokens_[1].Utf8(), Loc(tokens_[1])});
+    } else if (name == "@foreign-sequences") {
+      if (tokens_.size() < 2) return Error(EndColumn(), "@foreign-sequences needs sequences of two or more letters");
+      for (std::size_t i = 1; i < tokens_.size(); ++i) {
+        const Token& t = tokens_[i];
+        if (t.text.size() < 2) return Error(t, "a foreign sequence has two or more letters (one letter: @foreign-letters)");
+        for (std::size_t k = 0; k < t.text.size(); ++k)
+          if (!unicode::IsWordChar(t.text[k])) return Error(t.column + static_cast<int>(k), "a foreign sequence is made of letters");
+        table_.foreign_sequences.emplace_back(t.text, Loc(t));
+      }
     } else {
       Error(d, "unknown directive '" + name +
                    "' (known: @from @to @title @inherit @chain @case @case-pair @source-case-pair @option @vowels "
-                   "@fold @lookalike @foreign-letters @source-alphabet @target-alphabet)");
+                   "@fold @lookalike @foreign-letters @source-alphabet @target-alphabet @lexicon @foreign-words @foreign-sequences @capital-harmony)");
     }
+  }
+
+  // @lexicon FILE via TABLE [letters=CLASS] [vowels=CLASS] [joins=CLASS]
+  void ParseLexicon() {
+    if (tokens_.size() < 4 || tokens_[2].Utf8() != "via")
+      return Error(tokens_.size() > 2 ? tokens_[2].column : EndColumn(), "a lexicon is named as: @lexicon FILE via TABLE");
+    LexiconUse use;
+    use.file = tokens_[1].Utf8();
+    use.via = tokens_[3].Utf8();
+    use.loc = Loc(tokens_[1]);
+    use.via_loc = Loc(tokens_[3]);
+    for (std::size_t i = 4; i < tokens_.size(); ++i) {
+      const Token& t = tokens_[i];
+      const std::size_t eq = t.text.find(U'=');
+      const std::u32string key = eq == std::u32string::npos ? t.text : t.text.substr(0, eq);
+      const std::u32string value = eq == std::u32string::npos ? std::u32string() : t.text.substr(eq + 1);
+      std::string* slot = key == U"letters" ? &use.letters : key == U"vowels" ? &use.vowels : key == U"joins" ? &use.joins : nullptr;
+      SourceLoc* slot_loc = key == U"letters" ? &use.letters_loc : key == U"vowels" ? &use.vowels_loc : &use.joins_loc;
+      if (!slot) return Error(t, "expected letters=CLASS, vowels=CLASS or joins=CLASS after the lexicon's table");
+      if (value.empty() || !IsAsciiUpper(value[0]) || !IsName(value))
+        return Error(t, "a class name follows '=' (class names start with an uppercase ASCII letter)");
+      *slot = utf8::Encode(value);
+      *slot_loc = Loc(t.column + static_cast<int>(eq) + 1);
+    }
+    table_.lexicons.push_back(std::move(use));
   }
 
   // @option name = default | other | ...   ! description

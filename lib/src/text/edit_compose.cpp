@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/edit_list_writer.hpp"
+
 namespace ortaq {
 
 void EditComposer::AddFirst(const EditSpan& s) {
@@ -20,7 +22,7 @@ void EditComposer::Drain(EditList* out) {
     if (!a.changed && !b.changed) {
       // Copied through both times: lengths are equal on every side, so any slice is exact.
       const std::uint64_t k = std::min(a.middle, b.middle);
-      out->Add(k, k, false);
+      EditListWriter::Add(out, k, k, false);
       a.outer -= k;
       a.middle -= k;
       b.outer -= k;
@@ -84,14 +86,14 @@ void EditComposer::Drain(EditList* out) {
       second_.front().outer -= b_used;
       second_.front().middle -= b_used;
     }
-    out->Add(source, output, true);
+    EditListWriter::Add(out, source, output, true);
   }
 }
 
 void EditComposer::Finish(EditList* out) {
   Drain(out);
-  for (const Piece& p : first_) out->Add(p.outer, 0, true);
-  for (const Piece& p : second_) out->Add(0, p.outer, true);
+  for (const Piece& p : first_) EditListWriter::Add(out, p.outer, 0, true);
+  for (const Piece& p : second_) EditListWriter::Add(out, 0, p.outer, true);
   first_.clear();
   second_.clear();
 }

@@ -2,34 +2,37 @@
 #include <algorithm>
 
 #include "ortaq/ortaq.hpp"
+#include "text/edit_list_writer.hpp"
 
 namespace ortaq {
 
-void EditList::Add(std::uint64_t source_length, std::uint64_t output_length, bool changed) {
+void EditListWriter::Add(EditList* list, std::uint64_t source_length, std::uint64_t output_length, bool changed) {
   if (source_length == 0 && output_length == 0) return;
-  const std::uint64_t source_begin = spans_.empty() ? 0 : spans_.back().source_end;
-  const std::uint64_t output_begin = spans_.empty() ? 0 : spans_.back().output_end;
-  if (!changed && !spans_.empty() && !spans_.back().changed) {
-    spans_.back().source_end += source_length;
-    spans_.back().output_end += output_length;
+  std::vector<EditSpan>& spans = list->spans_;
+  const std::uint64_t source_begin = spans.empty() ? 0 : spans.back().source_end;
+  const std::uint64_t output_begin = spans.empty() ? 0 : spans.back().output_end;
+  if (!changed && !spans.empty() && !spans.back().changed) {
+    spans.back().source_end += source_length;
+    spans.back().output_end += output_length;
     return;
   }
-  spans_.push_back(EditSpan{source_begin, source_begin + source_length, output_begin,
-                            output_begin + output_length, changed});
+  spans.push_back(EditSpan{source_begin, source_begin + source_length, output_begin,
+                           output_begin + output_length, changed});
 }
 
-void EditList::Append(const EditSpan& span) {
+void EditListWriter::Append(EditList* list, const EditSpan& span) {
   if (span.source_begin == span.source_end && span.output_begin == span.output_end) return;
-  if (!span.changed && !spans_.empty() && !spans_.back().changed && spans_.back().source_end == span.source_begin &&
-      spans_.back().output_end == span.output_begin) {
-    spans_.back().source_end = span.source_end;
-    spans_.back().output_end = span.output_end;
+  std::vector<EditSpan>& spans = list->spans_;
+  if (!span.changed && !spans.empty() && !spans.back().changed && spans.back().source_end == span.source_begin &&
+      spans.back().output_end == span.output_begin) {
+    spans.back().source_end = span.source_end;
+    spans.back().output_end = span.output_end;
     return;
   }
-  spans_.push_back(span);
+  spans.push_back(span);
 }
 
-std::uint64_t EditList::SourceToOutput(std::uint64_t source_offset) const {
+std::uint64_t EditList::SourceToOutput(std::uint64_t source_offset) const noexcept {
   if (spans_.empty()) return 0;
   // The first span that ends after the offset holds it.
   auto it = std::upper_bound(spans_.begin(), spans_.end(), source_offset,
@@ -39,7 +42,7 @@ std::uint64_t EditList::SourceToOutput(std::uint64_t source_offset) const {
   return it->output_begin;
 }
 
-std::uint64_t EditList::OutputToSource(std::uint64_t output_offset) const {
+std::uint64_t EditList::OutputToSource(std::uint64_t output_offset) const noexcept {
   if (spans_.empty()) return 0;
   auto it = std::upper_bound(spans_.begin(), spans_.end(), output_offset,
                              [](std::uint64_t offset, const EditSpan& s) { return offset < s.output_end; });

@@ -3,8 +3,10 @@
 #include <map>
 #include <set>
 
+#include "api/lexicon_speller.hpp"
 #include "compile/compiler.hpp"
 #include "ortaq/ortaq.hpp"
+#include "ortaq/tools.hpp"
 #include "table/table_loader.hpp"
 #include "text/unicode.hpp"
 #include "text/utf8.hpp"
@@ -58,7 +60,14 @@ class Checker {
       Settings resolved;
       ResolveSettings(table_, requested, &resolved);
       std::vector<Diagnostic> diagnostics;
-      Compile(table_, resolved, &diagnostics);
+      if (table_.lexicons.empty()) {
+        Compile(table_, resolved, &diagnostics);
+      } else {
+        // The @lexicon rules depend on the option values: spelled for each choice.
+        MergedTable spelled = table_;
+        if (AddLexiconRules(MakeLexiconSpeller(options_), resolved, &spelled, &diagnostics).ok())
+          Compile(spelled, resolved, &diagnostics);
+      }
       for (auto& d : diagnostics) Add(std::move(d));
     }
   }
@@ -133,6 +142,9 @@ class Checker {
     if (!table_.vowel_class.empty()) used.insert(table_.vowel_class);
     for (const ClassDef& c : table_.classes)
       for (const auto& [name, loc] : c.includes) used.insert(name);
+    for (const LexiconUse& use : table_.lexicons)
+      for (const std::string* name : {&use.letters, &use.vowels, &use.joins})
+        if (!name->empty()) used.insert(*name);
     for (const Rule& r : table_.rules)
       for (const auto* side : {&r.left, &r.right})
         for (const ContextItem& item : *side)
@@ -180,6 +192,11 @@ class Checker {
 };
 
 }  // namespace
+
+bool CheckReport::ok() const noexcept {
+  return tests_failed == 0 && std::none_of(diagnostics.begin(), diagnostics.end(),
+                                           [](const Diagnostic& d) { return d.severity == Severity::kError; });
+}
 
 CheckReport CheckTable(const std::string& path, const Options& options) {
   CheckReport report;

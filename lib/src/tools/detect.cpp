@@ -1,206 +1,230 @@
-// Source detection: a small scoring model over distinctive letters, letter pairs and frequent
-// words. Each word votes for the alphabets its features belong to; the vote shares are the
-// scores. Deliberately simple and explainable: every feature is listed here with its reason.
+// Source detection: every language of the detection data gets a score from the letters,
+// sequences and words of the text (tools/detect_model.hpp); the scores become probabilities
+// through a softmax. All language knowledge is in the data file, none here.
+#include <unicode/uscript.h>
+
 #include <algorithm>
-#include <array>
-#include <string>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <unordered_map>
 
 #include "ortaq/ortaq.hpp"
+#include "ortaq/tools.hpp"
+#include "table/table_loader.hpp"
 #include "text/unicode.hpp"
 #include "text/utf8.hpp"
+#include "tools/detect_model.hpp"
 
 namespace ortaq {
 namespace {
 
-// In this order on a tie: Cyrillic, then the Kazakh Latin alphabets newest first.
-enum Candidate : int { kCyrl, k2021, k2018, k2017, kTurkish, kCount };
-constexpr const char* kIds[kCount] = {"kk-Cyrl", "kk-Latn-2021", "kk-Latn-2018", "kk-Latn-2017", "tr-Latn"};
+using detect::Language;
+using detect::Model;
+
 constexpr std::size_t kMaxBytes = 1 << 20;
+constexpr const char* kDataFile = "detect/languages.txt";
 
-using Votes = std::array<double, kCount>;
-
-bool IsVowel(char32_t c) {
-  return std::u32string_view(U"aeiouyıäöüūáóúýéâîû").find(c) != std::u32string_view::npos;
-}
-
-bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u02BC' || c == U'`' || c == U'\u00B4'; }
-
-// Frequent words that settle a close call: Turkish function words, and Kazakh ones in the
-// spellings of each Latin alphabet.
-const std::unordered_map<std::u32string, Votes>& WordVotes() {
-  static const std::unordered_map<std::u32string, Votes> words = [] {
-    std::unordered_map<std::u32string, Votes> w;
-    auto add = [&](std::u32string word, Candidate c, double v) { w[word][c] += v; };
-    for (const char32_t* t : {U"ve", U"bu", U"için", U"ile", U"çok", U"olarak", U"daha", U"gibi", U"ama", U"değil",
-                              U"kadar", U"sonra", U"ise", U"olan", U"bunu", U"şey", U"ki", U"mi", U"var", U"yok", U"bir", U"ev", U"en", U"her"})
-      add(t, kTurkish, 3);
-    for (const char32_t* t : {U"jäne", U"men", U"būl", U"bır", U"osy", U"öte", U"jaqsy", U"eken", U"üşın", U"bolyp", U"degen", U"bıraq", U"jetkızu"})
-      add(t, k2021, 3);
-    for (const char32_t* t : {U"jáne", U"men", U"bul", U"bir", U"osy", U"óte", U"jaqsy", U"eken", U"úshin", U"bolyp", U"degen", U"biraq", U"jetkizý"})
-      add(t, k2018, 3);
-    for (const char32_t* t : {U"ja'ne", U"men", U"bul", U"bir", U"osy", U"o'te", U"jaqsy", U"eken", U"u's'in", U"bolyp"})
-      add(t, k2017, 3);
-    // Frequent in Kazakh typed in plain ASCII letters (reviews), whatever the alphabet.
-    for (const char32_t* t : {U"keremet", U"rahmet", U"raxmet", U"rakhmet", U"jaksi", U"jaksy", U"ote", U"magan",
-                              U"unadi", U"unady", U"eken", U"kerek", U"zat", U"tauar"}) {
-      add(t, k2021, 2);
-      add(t, k2018, 2);
-      add(t, k2017, 2);
-    }
-    return w;
-  }();
-  return words;
-}
-
-// Turkish writes an apostrophe between a proper name and its suffix (Ankara'da, Ali'nin).
-bool IsTurkishSuffixAfterApostrophe(std::u32string_view rest) {
-  static constexpr std::u32string_view kSuffixes[] = {
-      U"da", U"de", U"ta", U"te", U"dan", U"den", U"tan", U"ten", U"a", U"e", U"ya", U"ye", U"ı", U"i", U"u", U"ü",
-      U"yı", U"yi", U"yu", U"yü", U"nın", U"nin", U"nun", U"nün", U"ın", U"in", U"un", U"ün", U"la", U"le", U"yla",
-      U"yle", U"daki", U"deki", U"taki", U"teki", U"dır", U"dir", U"dur", U"dür", U"lar", U"ler", U"na", U"ne"};
-  for (std::u32string_view suffix : kSuffixes)
-    if (rest == suffix) return true;
-  return false;
-}
-
-// Letters counted by script, to refuse texts in none of the candidates' scripts.
-struct ScriptCounts {
-  std::uint64_t ours = 0;   // Latin and Cyrillic
-  std::uint64_t other = 0;  // e.g. Arabic-script Uyghur
+struct LoadedModel {
+  Model model;
+  std::string error;  // formatted diagnostics; the model is unusable when set
 };
 
-// Votes of one word (lowercase letters, apostrophes kept); `capitalized` when it began with a capital.
-void Score(const std::u32string& word, bool capitalized, Votes* votes, ScriptCounts* scripts) {
-  Votes v{};
-  bool latin = false, cyrillic = false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    const char32_t c = word[i];
-    const char32_t next = i + 1 < word.size() ? word[i + 1] : 0;
-    const unicode::Script script = unicode::ScriptOf(c);
-    if (script == unicode::Script::kCyrillic) cyrillic = true;
-    if (script == unicode::Script::kLatin) latin = true;
-    if (script == unicode::Script::kLatin || script == unicode::Script::kCyrillic) ++scripts->ours;
-    else if (script != unicode::Script::kCommon) ++scripts->other;
-    switch (c) {
-      case U'á': case U'ǵ': case U'ń': case U'ó': case U'ú': case U'ý': v[k2018] += 3; break;
-      case U'ä': case U'ñ': case U'ū': case U'ŋ': v[k2021] += 3; break;
-      case U'ş': case U'ğ': v[k2021] += 1; v[kTurkish] += 1; break;
-      case U'ı': v[k2021] += 1; v[k2018] += 1; v[kTurkish] += 1; break;
-      case U'ö': case U'ü': v[k2021] += 1; v[kTurkish] += 1; break;
-      case U'ç': case U'â': case U'î': case U'û': v[kTurkish] += 3; break;
-      case U'q': v[k2017] += 2; v[k2018] += 2; v[k2021] += 2; break;
-      case U'x': case U'w': v[kTurkish] -= 1; break;  // not Turkish letters
-      case U'j':  // Kazakh Ж, frequent; Turkish has j only in a few loans
-        v[k2017] += 1; v[k2018] += 1; v[k2021] += 1; v[kTurkish] -= 0.5;
-        break;
-      case U'c':
-        if (IsApostrophe(next)) v[k2017] += 2;
-        else if (next == U'h') v[k2018] += 1;
-        else v[kTurkish] += 2;  // Turkish c; Kazakh Latin has c only in c' (2017) and ch (2018)
-        break;
-      case U's':
-        if (next == U'h') v[k2018] += 1;
-        break;
-      case U'y':
-        // Kazakh Latin writes Ы as y between consonants (jaqsy, bolyp); in Turkish y is a
-        // consonant that stands next to vowels.
-        if (i > 0 && !IsVowel(word[i - 1]) && (next == 0 || !IsVowel(next))) {
-          v[k2017] += 1;
-          v[k2018] += 1;
-          v[k2021] += 1;
-          v[kTurkish] -= 1;
-        }
-        break;
-      default:
-        break;
-    }
-    // A name and its suffix: Turkish, not the 2017 apostrophe letters.
-    if (IsApostrophe(next) && capitalized && IsTurkishSuffixAfterApostrophe(std::u32string_view(word).substr(i + 2))) {
-      v[kTurkish] += 2;
-      continue;
-    }
-    // 2017: a letter with an apostrophe inside a word (a' g' i' n' o' s' u' y').
-    if (IsApostrophe(next) && i + 2 < word.size()) {
-      switch (c) {
-        case U'a': case U'g': case U'i': case U'n': case U'o': case U's': case U'u': case U'y': v[k2017] += 1.5; break;
-        default: break;
-      }
-    }
+std::shared_ptr<const LoadedModel> LoadModel(const std::string& path) {
+  auto loaded = std::make_shared<LoadedModel>();
+  std::string text, error;
+  if (path.empty()) {
+    loaded->error = std::string("no ") + kDataFile + " on the table search path (ORTAQ_TABLE_PATH)";
+  } else if (!ReadFile(path, &text, &error)) {
+    loaded->error = error;
+  } else {
+    std::vector<Diagnostic> diagnostics;
+    loaded->model = detect::ParseModel(text, path, &diagnostics);
+    for (const Diagnostic& d : diagnostics) loaded->error += d.Format();
   }
-  // Vowel harmony: Turkish ı stands only with back vowels; Kazakh 2021 writes front І as ı,
-  // next to e ä ö ü (bılım is back, but kelıp, dükenıne are not Turkish).
-  const std::u32string_view w(word);
-  // (Kazakh 2018 writes И/Й as ı in front words too: kıim, Respýblıka.)
-  if (w.find(U'ı') != std::u32string_view::npos && w.find_first_of(U"eäöü") != std::u32string_view::npos) {
-    v[k2021] += 3;
-    v[k2018] += 3;
-    v[kTurkish] -= 2;
-  }
-  // The Turkish present tense -yor.
-  if (w.find(U"yor") != std::u32string_view::npos) v[kTurkish] += 2;
-  // Letters Turkish does not have at all; a Latin text without any of them leans Turkish.
-  if (latin && w.find_first_of(U"qäñūŋáǵńóúýwx'’ʼ") == std::u32string_view::npos) v[kTurkish] += 0.5;
-  if (cyrillic && !latin) {
-    v = {};
-    v[kCyrl] = 3;  // a whole word in Cyrillic weighs as much as a distinctive Latin letter
-  } else if (cyrillic) {
-    return;  // mixed-script words say nothing
-  }
-  auto it = WordVotes().find(word);
-  if (it != WordVotes().end())
-    for (int c = 0; c < kCount; ++c) v[c] += it->second[c];
-  for (int c = 0; c < kCount; ++c) (*votes)[c] += v[c];
+  return loaded;
 }
 
-}  // namespace
+std::string DefaultDataFile() {
+  for (const std::string& dir : TableSearchPath(Options{})) {
+    const std::filesystem::path candidate = std::filesystem::path(dir) / kDataFile;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(candidate, ec)) return candidate.string();
+  }
+  return {};
+}
 
-Detection DetectSource(std::string_view text) {
-  Detection detection;
-  try {
-    if (text.size() > kMaxBytes) text = text.substr(0, kMaxBytes);
-    Votes votes{};
-    ScriptCounts scripts;
-    std::u32string word;
-    bool capitalized = false;
-    auto flush = [&] {
-      if (!word.empty()) Score(word, capitalized, &votes, &scripts);
-      word.clear();
-    };
+// Models are read once per file and shared; they are immutable after loading.
+std::shared_ptr<const LoadedModel> ModelFor(const std::string& path) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const LoadedModel>> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto& slot = cache[path];
+  if (!slot) slot = LoadModel(path);
+  return slot;
+}
+
+int ScriptOf(char32_t c) {
+  UErrorCode error = U_ZERO_ERROR;
+  return static_cast<int>(uscript_getScript(static_cast<UChar32>(c), &error));
+}
+
+bool Matches(const detect::Pattern& p, const std::u32string& word, std::size_t at) {
+  if (p.at_start && at != 0) return false;
+  if (at + p.slots.size() > word.size()) return false;
+  if (p.at_end && at + p.slots.size() != word.size()) return false;
+  for (std::size_t k = 0; k < p.slots.size(); ++k)
+    if (p.slots[k].find(word[at + k]) == std::u32string::npos) return false;
+  return true;
+}
+
+bool HasAny(const std::u32string& word, std::u32string_view letters) {
+  return word.find_first_of(letters) != std::u32string::npos;
+}
+
+// The score of one word for one language: its letters, sequences, the word itself, harmony.
+double ScoreWord(const Model& model, const Language& language, const std::u32string& word) {
+  double score = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char32_t c = word[i];
+    const int script = ScriptOf(c);
+    if (script > USCRIPT_INHERITED && unicode::IsWordChar(c)) {
+      if (script != language.script) score += model.other_script;
+      else if (!language.alphabet.count(c)) score += model.outside_alphabet;
+    }
+    if (auto it = language.patterns_by_first.find(c); it != language.patterns_by_first.end())
+      for (int index : it->second)
+        if (Matches(language.patterns[static_cast<std::size_t>(index)], word, i))
+          score += language.patterns[static_cast<std::size_t>(index)].weight;
+  }
+  if (auto it = language.words.find(word); it != language.words.end()) score += it->second;
+  for (const detect::Mix& mix : language.mixes)
+    if (HasAny(word, mix.first) && HasAny(word, mix.second)) score += mix.weight;
+  return score;
+}
+
+// Splits text into lower-case words (apostrophe variants folded and kept inside words) and
+// counts letters by script and by letter.
+class Reader {
+ public:
+  explicit Reader(const Model& model) : model_(model) {}
+
+  void Read(std::string_view text) {
+    // A text that writes İ pairs I with ı (Turkish, Azerbaijani, CTA, Kazakh 2021); otherwise a
+    // capital I says nothing of ı or i and is read as i.
+    const char32_t capital_i = text.find("\u0130") != std::string_view::npos ? U'ı' : U'i';
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const auto* end = p + text.size();
     while (p < end) {
       const utf8::Decoded d = utf8::Decode(p, end);
       if (d.length <= 0) {
-        flush();
+        Flush();
         p += d.length < 0 ? -d.length : end - p;
         continue;
       }
       p += d.length;
-      const char32_t c = d.code_point;
-      // Apostrophes belong to the word when a letter follows (2017 a'; Turkish Ankara'da).
-      if (unicode::IsWordChar(c) || (IsApostrophe(c) && !word.empty())) {
-        if (word.empty()) capitalized = unicode::IsUpper(c);
-        word.push_back(c == U'İ' ? U'i' : unicode::ToLower(c));  // I says nothing of ı or i
+      char32_t c = d.code_point == U'İ' ? U'i' : d.code_point == U'I' ? capital_i : unicode::ToLower(d.code_point);
+      if (auto it = model_.fold.find(c); it != model_.fold.end()) c = it->second;
+      if (unicode::IsWordChar(c)) {
+        word_.push_back(c);
+        const int script = ScriptOf(c);
+        if (script > USCRIPT_INHERITED) {
+          ++letters_by_script[script];
+          ++letter_counts[c];
+          ++letters;
+        }
+      } else if (!word_.empty() && model_.fold.count(d.code_point) + model_.fold.count(c) > 0) {
+        word_.push_back(c);  // an apostrophe inside a word (2017 a', Turkish Ankara'da, Uzbek oʻ)
       } else {
-        flush();
+        Flush();
       }
     }
-    flush();
-    double total = 0;
-    for (double v : votes) total += std::max(v, 0.0);
-    for (int c = 0; c < kCount; ++c)
-      detection.scores.emplace_back(kIds[c], total > 0 ? std::max(votes[c], 0.0) / total : 0.0);
-    std::stable_sort(detection.scores.begin(), detection.scores.end(),
-                     [](const auto& a, const auto& b) { return a.second > b.second; });
-    if (total > 0 && scripts.ours > scripts.other) {
-      detection.id = detection.scores[0].first;
-      detection.confidence = detection.scores[0].second - detection.scores[1].second;
-    }
-  } catch (const std::exception&) {
-    detection = Detection{};
+    Flush();
   }
+
+  std::unordered_map<std::u32string, std::uint64_t> words;
+  std::unordered_map<int, std::uint64_t> letters_by_script;
+  std::unordered_map<char32_t, std::uint64_t> letter_counts;
+  std::uint64_t letters = 0;
+
+ private:
+  void Flush() {
+    while (!word_.empty() && !unicode::IsWordChar(word_.back())) word_.pop_back();
+    if (!word_.empty()) ++words[word_];
+    word_.clear();
+  }
+
+  const Model& model_;
+  std::u32string word_;
+};
+
+// Missing expected letters: a long text in the language has them at a known rate.
+double ExpectationPenalty(const Language& language, const Reader& reader) {
+  double penalty = 0;
+  auto n = reader.letters_by_script.find(language.script);
+  const double letters = n == reader.letters_by_script.end() ? 0.0 : static_cast<double>(n->second);
+  for (const detect::Expectation& e : language.expectations) {
+    double seen = 0;
+    for (char32_t c : e.letters)
+      if (auto it = reader.letter_counts.find(c); it != reader.letter_counts.end()) seen += static_cast<double>(it->second);
+    penalty += e.weight * std::max(0.0, letters / e.per - seen);
+  }
+  return penalty;
+}
+
+Detection Detect(const Model& model, std::string_view text) {
+  Detection detection;
+  if (text.size() > kMaxBytes) text = text.substr(0, kMaxBytes);
+  Reader reader(model);
+  reader.Read(text);
+  detection.letters = reader.letters;
+  if (reader.letters == 0) return detection;
+  std::vector<double> scores(model.languages.size(), 0.0);
+  for (std::size_t l = 0; l < model.languages.size(); ++l) {
+    const Language& language = model.languages[l];
+    for (const auto& [word, count] : reader.words) scores[l] += static_cast<double>(count) * ScoreWord(model, language, word);
+    scores[l] += ExpectationPenalty(language, reader);
+  }
+  const std::size_t best = static_cast<std::size_t>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+  double total = 0;
+  std::vector<double> probability(scores.size());
+  for (std::size_t l = 0; l < scores.size(); ++l) total += probability[l] = std::exp((scores[l] - scores[best]) / model.softness);
+  for (std::size_t l = 0; l < scores.size(); ++l) detection.scores.emplace_back(model.languages[l].id, probability[l] / total);
+  std::stable_sort(detection.scores.begin(), detection.scores.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  // A text no language fits (French, Persian...) is unknown rather than the least bad guess.
+  if (scores[best] / static_cast<double>(reader.letters) < model.least_fit) return detection;
+  detection.language = model.languages[best].id;
+  detection.confidence = probability[best] / total;
+  if (model.languages[best].converts) detection.id = detection.language;
   return detection;
 }
+
+Detection DetectWith(const std::string& path, std::string_view text) {
+  try {
+    const std::shared_ptr<const LoadedModel> loaded = ModelFor(path);
+    if (!loaded->error.empty()) {
+      Detection failed;
+      failed.error = loaded->error;
+      return failed;
+    }
+    return Detect(loaded->model, text);
+  } catch (const std::exception& e) {
+    Detection failed;
+    failed.error = std::string("internal error: ") + e.what();
+    return failed;
+  }
+}
+
+}  // namespace
+
+Detection DetectSource(std::string_view text) {
+  static const std::string path = DefaultDataFile();
+  return DetectWith(path, text);
+}
+
+Detection DetectSource(std::string_view text, const std::string& data_file) { return DetectWith(data_file, text); }
 
 }  // namespace ortaq

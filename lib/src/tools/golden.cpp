@@ -4,6 +4,7 @@
 #include <map>
 
 #include "ortaq/ortaq.hpp"
+#include "ortaq/tools.hpp"
 #include "table/table_loader.hpp"
 
 namespace ortaq {

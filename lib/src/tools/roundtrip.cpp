@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ortaq/ortaq.hpp"
+#include "ortaq/tools.hpp"
 #include "text/unicode.hpp"
 #include "text/utf8.hpp"
 
@@ -73,6 +74,34 @@ std::string Cause(std::string_view original, std::string_view back) {
   return (a.empty() ? "∅" : a) + " → " + (b.empty() ? "∅" : b);
 }
 
+// The script most letters of the text are written in.
+unicode::Script MainScript(std::string_view text) {
+  std::map<unicode::Script, std::uint64_t> counts;
+  for (char32_t cp : utf8::DecodeValid(text))
+    if (unicode::IsWordChar(cp) && !unicode::IsMark(cp)) ++counts[unicode::ScriptOf(cp)];
+  counts.erase(unicode::Script::kCommon);
+  unicode::Script main = unicode::Script::kOther;
+  std::uint64_t best = 0;
+  for (const auto& [script, n] : counts)
+    if (n > best) best = n, main = script;
+  return main;
+}
+
+enum class TokenKind { kNative, kRepair, kForeign };
+
+// A word of the text's own script, one mixing it with another (a look-alike or a wrong code
+// point to repair), or a word of another script.
+TokenKind KindOf(std::string_view word, unicode::Script main) {
+  bool own = false, other = false;
+  for (char32_t cp : utf8::DecodeValid(word)) {
+    if (unicode::IsMark(cp)) continue;
+    const unicode::Script s = unicode::ScriptOf(cp);
+    if (s == unicode::Script::kCommon) continue;
+    (s == main ? own : other) = true;
+  }
+  return !other ? TokenKind::kNative : own ? TokenKind::kRepair : TokenKind::kForeign;
+}
+
 struct Group {
   std::uint64_t count = 0;
   std::map<std::string, std::uint64_t, std::less<>> words;  // "original → back" with counts
@@ -92,8 +121,12 @@ void SortByCount(std::vector<T>* items) {
 
 }  // namespace
 
-double RoundTripReport::Share() const {
+double RoundTripReport::Share() const noexcept {
   return tokens == 0 ? 100.0 : 100.0 * static_cast<double>(unchanged) / static_cast<double>(tokens);
+}
+
+double RoundTripReport::NativeShare() const noexcept {
+  return native_tokens == 0 ? 100.0 : 100.0 * static_cast<double>(native_unchanged) / static_cast<double>(native_tokens);
 }
 
 Status RoundTrip(const Transliterator& forward, const Transliterator& backward, std::string_view text,
@@ -113,6 +146,13 @@ Status RoundTrip(const Transliterator& forward, const Transliterator& backward, 
     for (const auto& [word, n] : c.examples) g.words[word] += n;
   }
   std::uint64_t tokens = 0, unchanged = 0;
+  std::uint64_t kinds[3] = {0, 0, 0}, kinds_changed[3] = {0, 0, 0};
+  const unicode::Script main = MainScript(text);
+  auto count_kind = [&](std::string_view word, bool changed) {
+    const auto k = static_cast<std::size_t>(KindOf(word, main));
+    ++kinds[k];
+    if (changed) ++kinds_changed[k];
+  };
   std::vector<std::string_view> a_lines = Lines(text), b_lines = Lines(back);
   if (a_lines.size() != b_lines.size()) {
     a_lines = {text};
@@ -126,9 +166,11 @@ Status RoundTrip(const Transliterator& forward, const Transliterator& backward, 
       Group& g = GroupFor(&groups, std::string(kSplitOrJoined));
       g.count += a.size();
       g.words[std::string(Head(a_lines[l], 60)) + " → " + std::string(Head(b_lines[l], 60))]++;
+      for (std::string_view word : a) count_kind(word, true);
       continue;
     }
     for (std::size_t i = 0; i < a.size(); ++i) {
+      count_kind(a[i], a[i] != b[i]);
       if (a[i] == b[i]) {
         ++unchanged;
         continue;
@@ -141,6 +183,12 @@ Status RoundTrip(const Transliterator& forward, const Transliterator& backward, 
 
   report->tokens += tokens;
   report->unchanged += unchanged;
+  report->native_tokens += kinds[0];
+  report->native_unchanged += kinds[0] - kinds_changed[0];
+  report->repair_tokens += kinds[1];
+  report->repair_changed += kinds_changed[1];
+  report->foreign_tokens += kinds[2];
+  report->foreign_changed += kinds_changed[2];
   std::vector<std::pair<std::string, std::uint64_t>> order;
   order.reserve(groups.size());
   for (const auto& [cause, group] : groups) order.emplace_back(cause, group.count);
