@@ -13,6 +13,8 @@ packages+=(pybind11-dev python3-dev python3-pandas python3-distributed)
 packages+=(groff-base man-db zsh)
 # tests/editors (ctest editors_*): the editor integrations of editors/ run inside the real editors.
 packages+=(neovim vim emacs-nox)
+# tests/compare (ortaq compare's keystrokes): the keyboard layouts of xkb-data.
+packages+=(xkb-data)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -5,6 +5,7 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "compare_command.hpp"
 #include "suggest.hpp"
 
 namespace {
@@ -69,6 +70,8 @@ int main(int argc, char** argv) {
   CLI::App* detect_cmd = AddDetectCommand(app, detect);
   CLI::App* roundtrip_cmd = AddRoundtripCommand(app, roundtrip);
   CLI::App* export_cmd = AddExportCommand(app);
+  CompareCommandOptions compare;
+  CLI::App* compare_cmd = AddCompareCommand(app, compare);
   for (CLI::App* sub : app.get_subcommands({})) sub->allow_extras();
 
   if (argc > 1 && argv[1][0] != '-') {
@@ -95,6 +98,7 @@ int main(int argc, char** argv) {
     if (detect_cmd->parsed()) return RunDetect(detect);
     if (roundtrip_cmd->parsed()) return RunRoundtrip(roundtrip);
     if (export_cmd->parsed()) return RunExport();
+    if (compare_cmd->parsed()) return RunCompare(compare);
   } catch (const std::exception& e) {
     PrintError(std::string("internal error: ") + e.what());
     return kExitUsage;

@@ -1,0 +1,65 @@
+// What `ortaq compare` counts as a letter, an apostrophe and a word, and the running counts
+// of a text (the source or one proposal's output) read piece by piece.
+#ifndef ORTAQ_COMPARE_LETTERS_HPP_
+#define ORTAQ_COMPARE_LETTERS_HPP_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace ortaq::compare {
+
+// ' ’ ʼ ʻ: the marks proposals write after a letter (2017 a', Uzbek oʻ). ʼ and ʻ are Unicode
+// letters (Lm); here they are apostrophes, never letters.
+bool IsApostrophe(char32_t cp);
+// A letter: Unicode L* but the apostrophes above. Combining marks are not letters.
+bool IsLetter(char32_t cp);
+bool IsMark(char32_t cp);
+
+// Counts of a text, added to piece by piece (pieces end at line ends).
+struct RunningCounts {
+  std::uint64_t bytes = 0, lines = 0;
+  std::uint64_t letters = 0;          // letters (a letter with combining marks counts once)
+  std::uint64_t non_ascii_letters = 0;  // letters other than a-z A-Z, or a-z with a mark
+  std::uint64_t words = 0;            // runs of letters, marks and apostrophes after a letter
+  std::uint64_t words_with_non_ascii = 0;
+  std::uint64_t apostrophes = 0;      // apostrophes right after a letter
+  std::array<std::uint64_t, 0x800> frequency_low{};  // letters, marks and apostrophes after a letter, by code point (< U+0800)
+  std::unordered_map<char32_t, std::uint64_t> frequency_high;
+
+  // Adds `text`, which must be valid UTF-8.
+  void Add(std::string_view text);
+  std::uint64_t Frequency(char32_t cp) const;
+  // Calls f(cp, count) for every letter and mark seen.
+  template <typename F>
+  void ForEachFrequency(F f) const {
+    for (char32_t cp = 0; cp < frequency_low.size(); ++cp) {
+      if (frequency_low[cp] != 0) f(cp, frequency_low[cp]);
+    }
+    for (const auto& [cp, n] : frequency_high) f(cp, n);
+  }
+};
+
+// Calls f(word) for each word of valid UTF-8 `text` (as RunningCounts counts words), the word
+// lowercased code point by code point.
+template <typename F>
+void ForEachLowercaseWord(std::string_view text, std::string& buffer, F f);
+
+// The lowercase form of valid UTF-8 text, code point by code point.
+std::string Lowercase(std::string_view text);
+// What a word becomes when typed without marks (SMS, URLs, e-mail): marks removed, apostrophes
+// removed, ı → i, ə → e, ŋ → n and other letters with no ASCII base mapped to the nearest.
+std::string AsciiFold(std::string_view word);
+
+// Splits valid UTF-8 into letters: a letter with the combining marks after it.
+// Non-letters are skipped.
+template <typename F>
+void ForEachLetter(std::string_view text, F f);
+
+}  // namespace ortaq::compare
+
+#include "compare/letters_inl.hpp"
+
+#endif  // ORTAQ_COMPARE_LETTERS_HPP_

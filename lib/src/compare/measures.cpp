@@ -1,0 +1,243 @@
+// One proposal's figures, from its running counts and its outputs of the distinct word forms.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unicode/uchar.h>
+
+#include "compare/units.hpp"
+#include "text/unicode.hpp"
+
+namespace ortaq::compare {
+namespace {
+
+// Reference alphabets (lowercase), for the overlap measure.
+const std::vector<std::pair<std::string, std::vector<std::string>>>& ReferenceAlphabets() {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> alphabets = {
+      {"tr", {"a", "b", "c", "ç", "d", "e", "f", "g", "ğ", "h", "ı", "i", "j", "k", "l", "m", "n", "o", "ö",
+              "p", "r", "s", "ş", "t", "u", "ü", "v", "y", "z"}},
+      {"az", {"a", "b", "c", "ç", "d", "e", "ə", "f", "g", "ğ", "h", "x", "ı", "i", "j", "k", "q", "l", "m",
+              "n", "o", "ö", "p", "r", "s", "ş", "t", "u", "ü", "v", "y", "z"}},
+      {"uz", {"a", "b", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
+              "u", "v", "x", "y", "z", "oʻ", "gʻ", "sh", "ch", "ng"}},
+  };
+  return alphabets;
+}
+
+// The Turkish alphabet's letters in both cases, and the circumflex vowels Turkish spelling uses.
+bool IsTurkishLetter(char32_t cp) {
+  static const std::u32string letters = U"abcçdefgğhıijklmnoöprsştuüvyzâîûABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZÂÎÛ";
+  return letters.find(cp) != std::u32string::npos;
+}
+
+std::string BlockName(char32_t cp) {
+  const int block = u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_BLOCK);
+  const char* name = u_getPropertyValueName(UCHAR_BLOCK, block, U_LONG_PROPERTY_NAME);
+  std::string text = name ? name : "Unknown";
+  std::replace(text.begin(), text.end(), '_', ' ');
+  return text;
+}
+
+double Per100(std::uint64_t n, std::uint64_t total) { return total == 0 ? 0.0 : 100.0 * n / total; }
+double Share(std::uint64_t n, std::uint64_t total) { return total == 0 ? 0.0 : static_cast<double>(n) / total; }
+double ChangePercent(std::uint64_t now, std::uint64_t before) {
+  return before == 0 ? 0.0 : 100.0 * (static_cast<double>(now) - static_cast<double>(before)) / before;
+}
+
+// Groups of ≥ 2 members, largest running count first, the first `limit` kept as examples.
+void RankGroups(std::vector<WordGroup>* groups, int limit) {
+  for (WordGroup& g : *groups) {
+    std::sort(g.words.begin(), g.words.end(),
+              [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+  }
+  std::sort(groups->begin(), groups->end(), [](const WordGroup& a, const WordGroup& b) {
+    return a.count != b.count ? a.count > b.count : a.output < b.output;
+  });
+  if (groups->size() > static_cast<std::size_t>(std::max(0, limit))) groups->resize(std::max(0, limit));
+}
+
+}  // namespace
+
+std::vector<KeyboardStat> MeasureKeyboards(const std::vector<Keyboard>& keyboards, const RunningCounts& counts,
+                                           const std::u32string& letters) {
+  std::vector<KeyboardStat> stats;
+  for (const Keyboard& keyboard : keyboards) {
+    KeyboardStat stat;
+    stat.layout = keyboard.name();
+    std::uint64_t keys = 0, typed = 0, untypeable = 0;
+    std::vector<std::pair<std::uint64_t, char32_t>> missing;
+    counts.ForEachFrequency([&](char32_t cp, std::uint64_t n) {
+      const bool letter = IsLetter(cp);
+      if (letter && !letters.empty() && letters.find(cp) == std::u32string::npos) return;
+      const int cost = letter || IsApostrophe(cp) ? keyboard.CodePointCost(cp) : keyboard.MarkCost(cp);
+      if (cost == 0) {
+        if (letter) untypeable += n;
+        missing.emplace_back(n, cp);
+        return;
+      }
+      keys += static_cast<std::uint64_t>(cost) * n;
+      if (letter) typed += n;
+    });
+    std::sort(missing.begin(), missing.end(), std::greater<>());
+    for (const auto& [n, cp] : missing) {
+      std::string text;
+      if (!IsLetter(cp)) text = "\u25CC";  // a dotted circle carries a lone mark
+      utf8::Append(text, cp);
+      stat.untypeable.push_back(text);
+    }
+    stat.keys_per_word = counts.words == 0 ? 0.0 : static_cast<double>(keys) / counts.words;
+    stat.keys_per_letter = typed == 0 ? 0.0 : static_cast<double>(keys) / typed;
+    stat.untypeable_per_100_letters = Per100(untypeable, counts.letters);
+    stats.push_back(std::move(stat));
+  }
+  return stats;
+}
+
+Status MeasureProposal(const Corpus& corpus, const ProposalState& state, ProposalReport* report) {
+  const Transliterator& t = *state.proposal.transliterator;
+  const RunningCounts& run = state.counts;
+  *report = ProposalReport();
+  report->id = state.proposal.id;
+  report->table = t.info().title;
+  report->letters = run.letters;
+  report->words = run.words;
+  report->bytes = run.bytes;
+  report->non_ascii_letters = run.non_ascii_letters;
+  report->non_ascii_per_100_letters = Per100(run.non_ascii_letters, run.letters);
+  report->words_with_non_ascii_count = run.words_with_non_ascii;
+  report->words_with_non_ascii = Share(run.words_with_non_ascii, run.words);
+  report->apostrophes = run.apostrophes > corpus.source.apostrophes ? run.apostrophes - corpus.source.apostrophes : 0;
+  report->apostrophes_per_100_letters = Per100(report->apostrophes, run.letters);
+  report->letters_change_percent = ChangePercent(run.letters, corpus.source.letters);
+  report->bytes_change_percent = ChangePercent(run.bytes, corpus.source.bytes);
+  run.ForEachFrequency([&](char32_t cp, std::uint64_t n) {
+    if (IsLetter(cp) && !IsTurkishLetter(cp)) report->outside_turkish += n;
+  });
+  report->outside_turkish_per_100_letters = Per100(report->outside_turkish, run.letters);
+  Units units;
+  if (Status status = FindUnits(t, corpus.letters, &units); !status.ok()) return status;
+  std::u32string proposal_code_points;
+  for (const Unit& u : units.units) {
+    proposal_code_points += utf8::DecodeValid(u.lower);
+    proposal_code_points += utf8::DecodeValid(u.upper);
+  }
+  report->keyboards = MeasureKeyboards(corpus.keyboards, run, proposal_code_points);
+  report->case_collisions = units.case_collisions;
+
+  // Digraphs written in each source letter's output (щ → shch holds two).
+  std::unordered_map<std::string, std::uint64_t> digraphs_of_letter;
+  for (const auto& [letter, out] : units.output_of) {
+    std::uint64_t n = 0;
+    Segment(out, units.multi, [&](std::string_view u, bool multi) {
+      if (multi && units.digraph_kind[std::string(u)] == "digraph") ++n;
+    });
+    digraphs_of_letter[letter] = n;
+  }
+
+  // Word forms: letter counts, digraphs read where none was meant, homographs.
+  std::unordered_map<std::string, std::uint64_t> unit_counts;
+  std::unordered_map<std::string_view, WordGroup> by_output;
+  std::vector<std::pair<std::uint64_t, std::string>> false_examples;
+  std::uint64_t total_words = 0;
+  for (std::size_t f = 0; f < corpus.forms.size(); ++f) {
+    const std::uint64_t count = corpus.form_counts[f];
+    const std::string& out = state.outputs[f];
+    total_words += count;
+    if (!corpus.clean[f]) continue;
+    std::uint64_t found = 0;
+    Segment(out, units.multi, [&](std::string_view u, bool multi) {
+      unit_counts[std::string(u)] += count;
+      if (multi && units.digraph_kind[std::string(u)] == "digraph") ++found;
+    });
+    std::uint64_t meant = 0;
+    ForEachLetter(*corpus.forms[f], [&](std::string_view letter) {
+      auto it = digraphs_of_letter.find(std::string(letter));
+      if (it != digraphs_of_letter.end()) meant += it->second;
+    });
+    report->digraphs += count * std::min(found, meant);
+    if (found > meant) {
+      report->false_digraphs += count * (found - meant);
+      false_examples.emplace_back(count, *corpus.forms[f] + " → " + out);
+    }
+    if (out.empty()) continue;
+    WordGroup& group = by_output[out];
+    group.output = out;
+    group.words.emplace_back(*corpus.forms[f], count);
+    group.count += count;
+  }
+  report->digraphs_per_100_letters = Per100(report->digraphs, run.letters);
+  std::sort(false_examples.begin(), false_examples.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  for (std::size_t i = 0; i < false_examples.size() && i < static_cast<std::size_t>(corpus.options.examples); ++i) {
+    report->false_digraph_examples.emplace_back(false_examples[i].second, false_examples[i].first);
+  }
+
+  std::vector<WordGroup> homographs;
+  std::uint64_t homograph_words = 0;
+  std::unordered_map<std::string, WordGroup> by_fold;
+  for (const auto& [out, group] : by_output) {
+    if (group.words.size() >= 2) {
+      homographs.push_back(group);
+      homograph_words += group.count;
+    }
+    WordGroup& fold = by_fold[AsciiFold(out)];
+    fold.words.emplace_back(group.output, group.count);
+    fold.count += group.count;
+  }
+  report->homograph_groups = homographs.size();
+  report->homograph_running_share = Share(homograph_words, total_words);
+  RankGroups(&homographs, corpus.options.examples);
+  report->homograph_examples = std::move(homographs);
+
+  std::vector<WordGroup> folds;
+  std::uint64_t fold_words = 0;
+  for (auto& [folded, group] : by_fold) {
+    if (group.words.size() < 2) continue;
+    group.output = folded;
+    fold_words += group.count;
+    folds.push_back(std::move(group));
+  }
+  report->ascii_fold_collisions = folds.size();
+  report->ascii_fold_running_share = Share(fold_words, total_words);
+  RankGroups(&folds, corpus.options.examples);
+  report->ascii_fold_examples = std::move(folds);
+
+  // The inventory: the proposal's letters with their counts in the converted forms.
+  std::set<std::string> proposal_letters;
+  for (const Unit& u : units.units) {
+    LetterStat stat;
+    stat.letter = u.lower;
+    stat.upper = u.upper;
+    const std::u32string cps = utf8::DecodeValid(u.lower);
+    stat.code_points.assign(cps.begin(), cps.end());
+    stat.precomposed = stat.code_points.size() == 1;
+    stat.block = stat.code_points.empty() ? "" : BlockName(stat.code_points[0]);
+    stat.kind = u.kind;
+    auto it = unit_counts.find(u.lower);
+    stat.count = it == unit_counts.end() ? 0 : it->second;
+    for (const std::string& s : u.sources) stat.source += (stat.source.empty() ? "" : " ") + s;
+    for (const Keyboard& k : corpus.keyboards) {
+      stat.keys_lower.push_back(k.Cost(u.lower));
+      stat.keys_upper.push_back(k.Cost(u.upper));
+    }
+    proposal_letters.insert(u.lower);
+    report->inventory.push_back(std::move(stat));
+  }
+  std::stable_sort(report->inventory.begin(), report->inventory.end(),
+                   [](const LetterStat& a, const LetterStat& b) { return a.count > b.count; });
+
+  for (const auto& [name, alphabet] : ReferenceAlphabets()) {
+    Overlap overlap;
+    overlap.alphabet = name;
+    const std::set<std::string> reference(alphabet.begin(), alphabet.end());
+    for (const std::string& l : proposal_letters) {
+      if (reference.count(l)) ++overlap.shared; else overlap.only_proposal.push_back(l);
+    }
+    for (const std::string& l : alphabet) {
+      if (!proposal_letters.count(l)) overlap.only_reference.push_back(l);
+    }
+    report->overlap.push_back(std::move(overlap));
+  }
+  return Status();
+}
+
+}  // namespace ortaq::compare
