@@ -1,12 +1,12 @@
 # End-to-end tests of the `ortaq` command (included from tests/CMakeLists.txt).
 add_executable(cli_test cli_test.cpp)
 target_link_libraries(cli_test PRIVATE GTest::gtest_main)
-target_compile_definitions(cli_test PRIVATE ORTAQ_CLI_PATH="$<TARGET_FILE:ortaq_cli>")
+target_compile_definitions(cli_test PRIVATE ORTAQ_CLI_PATH="$<TARGET_FILE:ortaq_cli>" ORTAQ_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 add_dependencies(cli_test ortaq_cli)
 gtest_discover_tests(cli_test PROPERTIES TIMEOUT 120)
 
 # Every table's inline tests and lint, and every golden file in corpora/.
-add_test(NAME ortaq_test_command COMMAND ortaq_cli test)
+add_test(NAME ortaq_test_command COMMAND ortaq_cli test --corpora ${PROJECT_SOURCE_DIR}/corpora)
 set_tests_properties(ortaq_test_command PROPERTIES TIMEOUT 120)
 
 # Hostile conditions for the command: empty and NUL-laden files, FIFOs and /dev/null, missing

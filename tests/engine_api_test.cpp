@@ -646,7 +646,8 @@ TEST(Tables, ListTablesShowsTheFiveKazakhTables) {
     const ortaq::TableInfo& info = it->second;
     EXPECT_FALSE(info.title.empty());
     EXPECT_EQ(fs::path(info.path).filename().string(), "kk-Cyrl--" + to + ".tbl");
-    EXPECT_TRUE(fs::is_regular_file(info.path)) << info.path;
+    // Found among the tables built into the library (no ORTAQ_TABLE_PATH is set).
+    EXPECT_EQ(info.path.rfind("<built-in>/", 0), 0u) << info.path;
     std::vector<Option> actual;
     for (const ortaq::OptionInfo& o : info.options) {
       actual.emplace_back(o.name, o.values);

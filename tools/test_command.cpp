@@ -13,7 +13,7 @@ namespace ortaq::cli {
 CLI::App* AddTestCommand(CLI::App& app, TestOptions& options) {
   CLI::App* cmd = app.add_subcommand("test", "Run every table's inline tests and every golden file <from>--<to>.tsv");
   cmd->add_option("--corpora", options.corpora,
-                  "Directories of golden files (default: the project's corpora/ in a build tree)")
+                  "Directories of golden files (default: ./corpora when it exists, as in a checkout)")
       ->type_name("DIR")
       ->allow_extra_args(false);  // one value per --option, so files after it stay files
   cmd->add_flag("-v,--verbose", options.verbose, "Print a line for every table and golden file");

@@ -134,7 +134,8 @@ class Json(unittest.TestCase):
             diag = json.loads(out)[0]["diagnostics"][0]
             self.assertEqual(set(diag), {"severity", "file", "line", "column", "message"})
             self.assertEqual((diag["severity"], diag["line"]), ("error", 3))
-        code, out, err = run(["test", "--json"])
+        corpora = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "corpora")
+        code, out, err = run(["test", "--json", "--corpora", corpora])
         self.assertEqual(code, 0, err)
         doc = json.loads(out)
         self.assertEqual(doc["failed"], 0)

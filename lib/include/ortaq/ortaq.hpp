@@ -103,7 +103,7 @@ enum class InvalidInputPolicy : int {
 struct Options {
   // Table options, as `--set KEY=VALUE` gives them. Unknown keys and values are kInvalidArgument.
   std::vector<std::pair<std::string, std::string>> settings;
-  // Directories searched for tables before ORTAQ_TABLE_PATH, the build tree and the install location.
+  // Directories searched for tables before ORTAQ_TABLE_PATH and the tables built into the library.
   std::vector<std::string> table_path;
   InvalidInputPolicy invalid_input = InvalidInputPolicy::kError;
   // The engine's own rules, each on by default (tables/README.md, "What is never converted"):
@@ -169,7 +169,7 @@ struct TableInfo {
   std::string from;   // source alphabet id, e.g. "kk-Cyrl"
   std::string to;     // target alphabet id, e.g. "cta-2024"
   std::string title;  // one line for people
-  std::string path;   // the file it was loaded from
+  std::string path;   // the file it was loaded from; "<built-in>/NAME.tbl" for a table built in
   std::vector<OptionInfo> options;
 };
 
@@ -243,8 +243,9 @@ class ORTAQ_API Stream {
 };
 
 // The directories searched for tables, in order: options.table_path, each entry of
-// ORTAQ_TABLE_PATH (colon-separated), the source tree's tables/ (for a build tree), and the
-// install location.
+// ORTAQ_TABLE_PATH (colon-separated), and last "<built-in>": the tables compiled into the
+// library, so that a table file in a directory above overrides the built-in one of that name
+// (`@inherit` parents are looked up next to the including file first, then in the same order).
 [[nodiscard]] ORTAQ_API std::vector<std::string> TableSearchPath(const Options& options);
 
 // Every table found on the search path (a table id found twice is listed once, the first found).

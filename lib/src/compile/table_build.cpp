@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include "table/builtin_tables.hpp"
+
 namespace ortaq {
 namespace {
 
@@ -32,8 +34,7 @@ std::string ResolveTableEntry(const std::string& name, const std::string& dir, c
   if (looks_like_path) {
     fs::path p(name);
     if (p.is_relative() && !dir.empty()) p = fs::path(dir) / p;
-    std::error_code ec;
-    return fs::is_regular_file(p, ec) ? p.string() : std::string();
+    return TableFileExists(p.string()) ? p.string() : std::string();
   }
   const std::size_t dash = name.find("--");
   if (dash == std::string::npos) return {};
@@ -68,7 +69,7 @@ Status ExpandStages(const LoadedTable& loaded, const Options& options, std::vect
       diagnostics->push_back(entry.loc.Error("cannot find the table '" + entry.name + "' to chain"));
       return TableError(*diagnostics);
     }
-    if (!loaded.path.empty() && fs::weakly_canonical(path) == fs::weakly_canonical(loaded.path)) {
+    if (!loaded.path.empty() && CanonicalTablePath(path) == CanonicalTablePath(loaded.path)) {
       diagnostics->push_back(entry.loc.Error("a @chain cannot name its own table"));
       return TableError(*diagnostics);
     }

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "table/lexicon_file.hpp"
+#include "table/builtin_tables.hpp"
 #include "table/table_parser.hpp"
 
 namespace ortaq {
@@ -20,11 +21,7 @@ constexpr std::size_t kMaxInheritDepth = 16;
 // A table larger than this is almost certainly not a rule table.
 constexpr std::uintmax_t kMaxTableBytes = 16u << 20;
 
-std::string Canonical(const fs::path& p) {
-  std::error_code ec;
-  fs::path c = fs::weakly_canonical(p, ec);
-  return ec ? p.lexically_normal().string() : c.string();
-}
+std::string Canonical(const fs::path& p) { return CanonicalTablePath(p.string()); }
 
 // `@inherit NAME`: NAME, NAME.tbl, next to the including file, then on the search path. A
 // `@lexicon` file is found the same way, without the suffix.
@@ -42,10 +39,8 @@ std::string ResolveInherit(const std::string& name, const std::string& including
     if (!including_dir.empty()) add(including_dir);
     for (const auto& dir : search_path) add(dir);
   }
-  for (const auto& c : candidates) {
-    std::error_code ec;
-    if (fs::is_regular_file(c, ec)) return c.string();
-  }
+  for (const auto& c : candidates)
+    if (TableFileExists(c.string())) return c.string();
   return {};
 }
 
@@ -161,6 +156,15 @@ class Loader {
 }  // namespace
 
 bool ReadFile(const std::string& path, std::string* contents, std::string* error) {
+  if (IsBuiltinPath(path)) {
+    std::string_view builtin;
+    if (!ReadBuiltin(path, &builtin)) {
+      *error = "no such built-in table";
+      return false;
+    }
+    *contents = std::string(builtin);
+    return true;
+  }
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {

@@ -1,5 +1,5 @@
-// Where tables are found: the caller's directories, ORTAQ_TABLE_PATH, the source tree (so a
-// build tree works without installing), then the install location.
+// Where tables are found: the caller's directories, ORTAQ_TABLE_PATH, then the tables built
+// into the library (table/builtin_tables.hpp).
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -8,17 +8,13 @@
 #include "compile/compiler.hpp"
 #include "ortaq/ortaq.hpp"
 #include "compile/table_build.hpp"
+#include "table/builtin_tables.hpp"
 #include "table/table_loader.hpp"
 
 namespace ortaq {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool IsDirectory(const std::string& path) {
-  std::error_code ec;
-  return fs::is_directory(path, ec);
-}
 
 bool LooksLikePath(std::string_view to) {
   return to.find('/') != std::string_view::npos || (to.size() > 4 && to.substr(to.size() - 4) == ".tbl");
@@ -38,8 +34,7 @@ std::vector<std::string> TableSearchPath(const Options& options) {
       rest.remove_prefix(colon + 1);
     }
   }
-  for (const char* dir : {ORTAQ_SOURCE_TABLE_DIR, ORTAQ_INSTALL_TABLE_DIR})
-    if (IsDirectory(dir) && std::find(path.begin(), path.end(), dir) == path.end()) path.emplace_back(dir);
+  path.emplace_back(kBuiltinDir);  // last: any directory above overrides a built-in table
   return path;
 }
 
@@ -50,9 +45,13 @@ std::vector<TableInfo> ListTables(const Options& options) {
     for (const std::string& dir : TableSearchPath(options)) {
       std::error_code ec;
       std::vector<fs::path> files;
-      for (const auto& entry : fs::directory_iterator(dir, ec)) {
-        const fs::path& p = entry.path();
+      auto take = [&](const fs::path& p) {
         if (p.extension() == ".tbl" && p.filename().string()[0] != '_') files.push_back(p);
+      };
+      if (IsBuiltinPath(dir)) {
+        for (const std::string& p : ListBuiltinDir(dir)) take(p);
+      } else {
+        for (const auto& entry : fs::directory_iterator(dir, ec)) take(entry.path());
       }
       std::sort(files.begin(), files.end());
       for (const fs::path& file : files) {
@@ -80,9 +79,8 @@ std::vector<TableInfo> ListTables(const Options& options) {
 std::string FindTableFile(std::string_view from, std::string_view to, const Options& options) {
   const std::string name = std::string(from) + "--" + std::string(to) + ".tbl";
   for (const std::string& dir : TableSearchPath(options)) {
-    const fs::path candidate = fs::path(dir) / name;
-    std::error_code ec;
-    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    const std::string candidate = (fs::path(dir) / name).string();
+    if (TableFileExists(candidate)) return candidate;
   }
   return {};
 }

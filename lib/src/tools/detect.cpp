@@ -13,6 +13,7 @@
 
 #include "ortaq/ortaq.hpp"
 #include "ortaq/tools.hpp"
+#include "table/builtin_tables.hpp"
 #include "table/table_loader.hpp"
 #include "text/unicode.hpp"
 #include "text/utf8.hpp"
@@ -49,9 +50,8 @@ std::shared_ptr<const LoadedModel> LoadModel(const std::string& path) {
 
 std::string DefaultDataFile() {
   for (const std::string& dir : TableSearchPath(Options{})) {
-    const std::filesystem::path candidate = std::filesystem::path(dir) / kDataFile;
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(candidate, ec)) return candidate.string();
+    const std::string candidate = (std::filesystem::path(dir) / kDataFile).string();
+    if (TableFileExists(candidate)) return candidate;  // (the built-in tables' copy included)
   }
   return {};
 }
