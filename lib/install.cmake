@@ -7,8 +7,8 @@ install(TARGETS ortaq ortaq_static EXPORT ortaqTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} NAMELINK_COMPONENT Development
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(DIRECTORY include/ortaq DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-# The C header, written by the C API's authors, when it exists.
-install(FILES include/ortaq.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} OPTIONAL)
+# The C header.
+install(FILES include/ortaq.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 
 set(ORTAQ_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/ortaq)
 install(EXPORT ortaqTargets NAMESPACE ortaq:: DESTINATION ${ORTAQ_CMAKE_DIR})

@@ -2,8 +2,8 @@
 #   install      cmake --install the build tree into PREFIX (the others need it)
 #   find_package an outside CMake project finds ortaq in PREFIX, links ortaq::ortaq, runs
 #   subproject   the same project with add_subdirectory(the source tree)
-#   pkg_config   a C++ program built with `pkg-config --cflags --libs ortaq` (and a C99 program
-#                against ortaq.h when the C header is installed)
+#   pkg_config   a C++ program and a C99 program (c_consumer.c, ortaq.h) built with
+#                `pkg-config --cflags --libs ortaq`
 #   cli          the installed CLI copied elsewhere, run with no ORTAQ_* variable, from /
 #   symbols      libortaq.so exports nothing but the public API (ortaq::… and ortaq_…)
 #   no_paths     no installed binary contains the source or the build directory
@@ -35,7 +35,7 @@ if(STEP STREQUAL "install")
   file(REMOVE_RECURSE ${PREFIX})
   run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${PREFIX})
   foreach(f lib/cmake/ortaq/ortaqConfig.cmake lib/cmake/ortaq/ortaqConfigVersion.cmake lib/pkgconfig/ortaq.pc
-            include/ortaq/ortaq.hpp include/ortaq/tools.hpp include/ortaq/export.h bin/ortaq lib/libortaq.a)
+            include/ortaq/ortaq.hpp include/ortaq/tools.hpp include/ortaq/export.h include/ortaq.h bin/ortaq lib/libortaq.a)
     if(NOT EXISTS ${PREFIX}/${f})
       message(FATAL_ERROR "not installed: ${f}")
     endif()
@@ -58,6 +58,8 @@ elseif(STEP STREQUAL "find_package" OR STEP STREQUAL "subproject")
   endif()
   run(${clean_env} ${work}/consumer)
   expect_sentence("${run_output}" "${STEP} consumer")
+  run(${clean_env} ${work}/c_consumer)
+  expect_sentence("${run_output}" "${STEP} C consumer")
 
 elseif(STEP STREQUAL "pkg_config")
   file(REMOVE_RECURSE ${work})
@@ -69,11 +71,9 @@ elseif(STEP STREQUAL "pkg_config")
   run(c++ -std=c++20 ${SOURCE_DIR}/tests/package/consumer/main.cpp -o ${work}/consumer ${flags})
   run(${clean_env} LD_LIBRARY_PATH=${PREFIX}/lib ${work}/consumer)
   expect_sentence("${run_output}" "pkg-config C++ consumer")
-  if(EXISTS ${PREFIX}/include/ortaq.h AND EXISTS ${SOURCE_DIR}/tests/package/c_consumer.c)
-    run(cc -std=c99 -Wall -Wextra -pedantic -Werror ${SOURCE_DIR}/tests/package/c_consumer.c -o ${work}/c_consumer ${flags})
-    run(${clean_env} LD_LIBRARY_PATH=${PREFIX}/lib ${work}/c_consumer)
-    expect_sentence("${run_output}" "pkg-config C consumer")
-  endif()
+  run(cc -std=c99 -Wall -Wextra -pedantic -Werror ${SOURCE_DIR}/tests/package/c_consumer.c -o ${work}/c_consumer ${flags})
+  run(${clean_env} LD_LIBRARY_PATH=${PREFIX}/lib ${work}/c_consumer)
+  expect_sentence("${run_output}" "pkg-config C consumer")
 
 elseif(STEP STREQUAL "cli")
   # A copy of the prefix in another place: nothing may point back to the build or source tree.
