@@ -8,7 +8,9 @@
 #include <unordered_map>
 
 #include "fast/pair_table.hpp"
+#include "text/pass_through.hpp"
 #include "text/unicode.hpp"
+#include "text/user_span.hpp"
 #include "text/utf8.hpp"
 
 namespace ortaq {
@@ -291,11 +293,7 @@ class Compiler {
       if (pair.first < 128) out_->ascii_lookalike[pair.first] = true;
     }
     if (out_->pass_through) {
-      for (unsigned char c = 0; c < 128; ++c)
-        // Letters begin URLs, e-mail addresses and paths; I V X L C D M begin numerals. Digits
-        // are left out: numbers pass through anyway, and a token starting with one is rarely a
-        // URL or an address.
-        out_->protect_start[c] = std::isalpha(c) || c == '@' || c == '#' || c == '/' || c == '~' || c == '.' || c == '\\';
+      for (unsigned char c = 0; c < 128; ++c) out_->protect_start[c] = MayBeginToken(c);
     }
   }
 
@@ -770,7 +768,7 @@ class Compiler {
     BuildNeighbourBits();
     out_->fast_pool.append(8, '\0');  // the engine copies 8 bytes at a time from the pool
     for (unsigned char c = 0; c < 128; ++c) {
-      const bool free = !out_->protect_start[c] && !(out_->pass_through && c == '-');
+      const bool free = !out_->protect_start[c] && !(out_->pass_through && c == user_span::kOpen[0]);
       out_->ascii_copy[c] = free && !out_->ascii_start[c];
       // Started keys that all go on with a mark, and nothing else that reads this letter.
       bool unless_mark = false;

@@ -9,10 +9,11 @@
 #include "fast/ascii_scan.hpp"
 #include "engine/engine_window.hpp"
 #include "fast/pair_table.hpp"
-#include "engine/pass_through.hpp"
+#include "text/pass_through.hpp"
 #include "fast/trigger_scan.hpp"
 #include "text/unicode.hpp"
 #include "text/edit_list_writer.hpp"
+#include "text/user_span.hpp"
 #include "text/utf8.hpp"
 
 namespace ortaq {
@@ -127,16 +128,26 @@ class Converter {
         }
       }
       if (b < 0x80) {
-        if (b == '-' && t_.pass_through && p + 1 < in_.size && data[p + 1] == '{') {
-          if (const std::size_t close = UserSpanClose(p)) {
-            // -{...}-: the user's own span, copied as written without its marks.
+        if (t_.pass_through && p + 1 < in_.size && user_span::Opens(b, data[p + 1])) {
+          const std::size_t close = UserSpanClose(p);
+          if (close == user_span::kNotFound && !in_.final && !user_span::Decided(in_.size, p)) {
+            // A stream that has not yet read as far as the span's close may come: it goes on
+            // from here once it has (or at the end of its input).
             flush(p);
-            if (edits_) EditListWriter::Add(edits_, 2, 0, true);
-            w.Put(reinterpret_cast<const char*>(data + p + 2), close - p - 2);
-            if (edits_) EditListWriter::Add(edits_, close - p - 2, close - p - 2, false);
-            if (edits_) EditListWriter::Add(edits_, 2, 0, true);
+            w.Finish();
+            return EngineResult{p, false, protecting_};
+          }
+          if (close != user_span::kNotFound) {
+            // -{...}-: the user's own span, copied as written without its marks.
+            const std::size_t open_size = user_span::kOpen.size(), close_size = user_span::kClose.size();
+            const std::size_t content = p + open_size;
+            flush(p);
+            if (edits_) EditListWriter::Add(edits_, open_size, 0, true);
+            w.Put(reinterpret_cast<const char*>(data + content), close - content);
+            if (edits_) EditListWriter::Add(edits_, close - content, close - content, false);
+            if (edits_) EditListWriter::Add(edits_, close_size, 0, true);
             if (in_.stats) ++in_.stats->protected_tokens;
-            p = close + 2;
+            p = close + close_size;
             run = p;
             continue;
           }
@@ -586,13 +597,9 @@ class Converter {
     return last_trigger_ != SIZE_MAX && last_trigger_ >= lo;
   }
 
-  // For "-{" at p: the position of the "}-" that closes it within the context window, or 0
-  // (then "-{" is ordinary text).
+  // For "-{" at p: the position of the "}-" that closes it (user_span::FindClose).
   std::size_t UserSpanClose(std::size_t p) const {
-    const std::size_t hi = WindowAt(p).hi;
-    for (std::size_t q = p + 2; q + 1 < hi; ++q)
-      if (in_.data[q] == '}' && in_.data[q + 1] == '-') return q;
-    return 0;
+    return user_span::FindClose(std::string_view(reinterpret_cast<const char*>(in_.data), in_.size), p);
   }
 
   // At p inside a pass-through token: copies up to the next white space. Returns true when p

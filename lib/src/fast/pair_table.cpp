@@ -6,7 +6,8 @@
 #include <string_view>
 
 #include "compile/compiled_table.hpp"
-#include "engine/pass_through.hpp"
+#include "text/pass_through.hpp"
+#include "text/user_span.hpp"
 #include "text/unicode.hpp"
 #include "text/utf8.hpp"
 
@@ -158,7 +159,7 @@ std::vector<std::uint64_t> Build(const CompiledTable& table) {
       } else {
         // Not copied for what may follow it: the start of a pass-through token, or "-{".
         leave = (table.protect_start[a] && TokenMayStartWith(static_cast<unsigned char>(a), static_cast<unsigned char>(b))) ||
-                (table.pass_through && a == '-' && b == '{');
+                (table.pass_through && user_span::Opens(static_cast<unsigned char>(a), static_cast<unsigned char>(b)));
       }
       row[a] = leave ? general : Entry(&c, 1, 0);
     }

@@ -9,6 +9,7 @@
 
 #include "api/compiled_stages.hpp"
 #include "ortaq/typing.hpp"
+#include "text/user_span.hpp"
 #include "text/utf8.hpp"
 #include "typing/commit_point.hpp"
 
@@ -28,6 +29,8 @@ constexpr std::size_t kChainHistory = 1536;
 // stays pending in text without white space.
 constexpr std::size_t kLookahead = 1024;
 constexpr std::size_t kChainLookahead = 4096;
+// An open `-{` is decided within user_span::kReach: a look-ahead commit must not come before.
+static_assert(kLookahead > user_span::kReach, "a look-ahead commit would cut an open -{ span");
 
 Status Internal(const std::exception& e) { return Status(StatusCode::kInternal, std::string("internal error: ") + e.what()); }
 
