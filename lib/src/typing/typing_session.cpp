@@ -197,7 +197,7 @@ TypingSession::TypingSession(std::shared_ptr<const Transliterator> transliterato
     state_->t = std::move(transliterator);
     if (state_->t) {
       for (const auto& stage : CompiledStages(*state_->t))
-        state_->across_words = state_->across_words || typing::ReadsAcrossWords(*stage);
+        state_->across_words = state_->across_words || typing::ReadsAcrossWords(*stage.rules);
     }
   } catch (const std::exception&) {
     state_.reset();  // every call then says so
