@@ -14,18 +14,12 @@
 namespace {
 
 using ortaq::Format;
-using ortaq::Options;
 using ortaq::Status;
 using ortaq::Transliterator;
 using ortaq_test::Describe;
 
 const Transliterator& Cta() {
-  static const std::shared_ptr<const Transliterator> t = [] {
-    Status status;
-    auto loaded = Transliterator::FromIds("kk-Cyrl", "cta-2024", Options{}, &status);
-    if (!loaded) ADD_FAILURE() << "cannot load kk-Cyrl--cta-2024: " << Describe(status);
-    return loaded;
-  }();
+  static const std::shared_ptr<const Transliterator> t = ortaq_test::LoadFromKazakh("cta-2024");
   if (!t) std::abort();
   return *t;
 }
@@ -38,12 +32,7 @@ std::string KazakhOfBytes(std::size_t bytes) {
   return text;
 }
 
-std::string Plain(std::string_view input) {
-  std::string out;
-  const Status status = Cta().Transliterate(input, &out);
-  EXPECT_TRUE(status.ok()) << Describe(status);
-  return out;
-}
+std::string Plain(std::string_view input) { return ortaq_test::Convert(Cta(), input); }
 
 std::string Markup(Format format, std::string_view input) {
   std::string out;
@@ -52,15 +41,11 @@ std::string Markup(Format format, std::string_view input) {
   return out;
 }
 
-// Through a Stream, `chunk` bytes at a time (Write and Finish append to the output).
+// Through a Stream, `chunk` bytes at a time.
 std::string Streamed(std::string_view input, std::size_t chunk) {
-  auto stream = Cta().NewStream();
   std::string out;
-  for (std::size_t at = 0; at < input.size(); at += chunk) {
-    const Status status = stream->Write(input.substr(at, chunk), &out);
-    EXPECT_TRUE(status.ok()) << Describe(status);
-  }
-  EXPECT_TRUE(stream->Finish(&out).ok());
+  const Status status = ortaq_test::StreamFixed(Cta(), input, chunk, &out, nullptr);
+  EXPECT_TRUE(status.ok()) << Describe(status);
   return out;
 }
 

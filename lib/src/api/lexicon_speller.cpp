@@ -27,7 +27,7 @@ Status SpellWith(const Options& options, const LexiconUse& use, const Settings& 
     path = ResolveTableEntry(use.via, use.dir, options);
   if (path.empty()) return fail("cannot find the table '" + use.via + "' to spell the lexicon with");
   LoadedTable loaded;
-  std::vector<MergedTable> stages;
+  std::vector<TableAst> stages;
   std::vector<Diagnostic> via_diagnostics;
   if (!LoadTableFile(path, TableSearchPath(options), &loaded, &via_diagnostics) ||
       !ExpandStages(loaded, options, &stages, &via_diagnostics).ok())
@@ -35,7 +35,7 @@ Status SpellWith(const Options& options, const LexiconUse& use, const Settings& 
                 (via_diagnostics.empty() ? std::string("error") : via_diagnostics.front().Format()));
   Options via_options = options;
   via_options.settings.clear();
-  for (const MergedTable& stage : stages) {
+  for (const TableAst& stage : stages) {
     if (!stage.lexicons.empty()) return fail("the table '" + use.via + "' has a @lexicon of its own; spell with one that has none");
     for (const OptionDef& o : stage.options)
       for (const auto& setting : resolved)

@@ -31,7 +31,7 @@ void SetStatus(Status* out, Status status) {
   if (out) *out = std::move(status);
 }
 
-std::shared_ptr<const Transliterator> Build(const std::vector<MergedTable>& stages, TableInfo info, const Options& options,
+std::shared_ptr<const Transliterator> Build(const std::vector<TableAst>& stages, TableInfo info, const Options& options,
                                             Engine engine, std::vector<Diagnostic> diagnostics, Status* status) {
   auto impl = TransliteratorAccess::NewImpl();
   impl->policy = options.invalid_input;
@@ -52,13 +52,13 @@ std::shared_ptr<const Transliterator> BuildLoaded(const LoadedTable& loaded, boo
     SetStatus(status, Status(StatusCode::kTableError, message, std::move(diagnostics)));
     return nullptr;
   }
-  std::vector<MergedTable> stages;
+  std::vector<TableAst> stages;
   Status expanded = ExpandStages(loaded, options, &stages, &diagnostics);
   if (!expanded.ok()) {
     SetStatus(status, std::move(expanded));
     return nullptr;
   }
-  const MergedTable own = MergeLayers(loaded);
+  const TableAst own = MergeLayers(loaded);
   return Build(stages, InfoOfStages(stages, loaded.path, own.title), options, engine, std::move(diagnostics), status);
 }
 
@@ -146,7 +146,7 @@ std::shared_ptr<const Transliterator> test_hooks::FromIds(std::string_view from,
         SetStatus(status, std::move(found));
         return nullptr;
       }
-      std::vector<MergedTable> stages;
+      std::vector<TableAst> stages;
       std::vector<Diagnostic> diagnostics;
       Status loaded = LoadStageFiles(chain, options, &stages, &diagnostics);
       if (!loaded.ok()) {

@@ -15,39 +15,19 @@
 
 namespace ortaq {
 
-// The table after inheritance: a child's option, class, rule (same key, condition and context)
-// or exception replaces its base's.
-struct MergedTable {
-  std::string path;
-  std::shared_ptr<const SourceFile> file;  // the table's own file
-  std::string from, to, title;
-  bool case_auto = true;
-  std::string vowel_class;
-  SourceLoc vowel_loc;
-  std::vector<CasePair> target_case_pairs, source_case_pairs;
-  std::vector<std::pair<char32_t, SourceLoc>> source_alphabet, target_alphabet;
-  std::vector<std::pair<std::pair<char32_t, char32_t>, SourceLoc>> folds, lookalikes;
-  std::vector<std::pair<char32_t, SourceLoc>> foreign_letters;
-  std::vector<std::pair<std::u32string, SourceLoc>> foreign_words, foreign_sequences;
-  std::vector<OptionDef> options;
-  std::vector<ClassDef> classes;
-  std::vector<Rule> rules;
-  std::vector<Exception> exceptions;
-  std::vector<TestCase> tests;  // the table's own; a base's tests are not inherited
-  std::vector<Inherit> chain;   // the table's own @chain (a chain table has no rules)
-  std::vector<LexiconUse> lexicons;  // every layer's @lexicon, spelled into rules before compiling
-  std::vector<CapitalHarmony> capital_harmony;
-};
+// The table after inheritance (a TableAst of its own, `path` set): a child's option, class,
+// rule (same key, condition and context) or exception replaces its base's; the tests and the
+// @chain are the child's own.
 
-MergedTable MergeLayers(const LoadedTable& table);
+TableAst MergeLayers(const LoadedTable& table);
 
-TableInfo InfoOf(const MergedTable& table);
+TableInfo InfoOf(const TableAst& table);
 
 using Settings = std::vector<std::pair<std::string, std::string>>;
 
 // Checks settings against the table's options (unknown names or values: kInvalidArgument) and
 // returns the full list, defaults filled in.
-Status ResolveSettings(const MergedTable& table, const Settings& requested, Settings* resolved);
+Status ResolveSettings(const TableAst& table, const Settings& requested, Settings* resolved);
 
 // The engine's own rules that users can switch off (Options).
 struct EngineSwitches {
@@ -58,7 +38,7 @@ struct EngineSwitches {
 };
 
 // Compiles with resolved settings. Returns nullptr when an error diagnostic was added.
-std::unique_ptr<CompiledTable> Compile(const MergedTable& table, const Settings& resolved,
+std::unique_ptr<CompiledTable> Compile(const TableAst& table, const Settings& resolved,
                                        std::vector<Diagnostic>* diagnostics,
                                        const EngineSwitches& switches = EngineSwitches());
 

@@ -39,7 +39,7 @@ Status Failed(std::vector<Diagnostic>* diagnostics) {
 
 }  // namespace
 
-Status AddLexiconRules(const LexiconSpeller& spell, const Settings& resolved, MergedTable* table,
+Status AddLexiconRules(const LexiconSpeller& spell, const Settings& resolved, TableAst* table,
                        std::vector<Diagnostic>* diagnostics) {
   for (const LexiconUse& use : table->lexicons) {
     // The words, then the last letter of each: a stem ending in a letter the via table writes

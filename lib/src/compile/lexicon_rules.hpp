@@ -21,7 +21,7 @@ using LexiconSpeller = std::function<Status(const LexiconUse& use, const Setting
 
 // Appends the rules of every @lexicon of *table. A word the via table spells as nothing is an
 // error at its line.
-Status AddLexiconRules(const LexiconSpeller& spell, const Settings& resolved, MergedTable* table,
+Status AddLexiconRules(const LexiconSpeller& spell, const Settings& resolved, TableAst* table,
                        std::vector<Diagnostic>* diagnostics);
 
 }  // namespace ortaq

@@ -41,9 +41,9 @@ std::string ResolveTableEntry(const std::string& name, const std::string& dir, c
   return FindTableFile(name.substr(0, dash), name.substr(dash + 2), options);
 }
 
-Status ExpandStages(const LoadedTable& loaded, const Options& options, std::vector<MergedTable>* stages,
+Status ExpandStages(const LoadedTable& loaded, const Options& options, std::vector<TableAst>* stages,
                     std::vector<Diagnostic>* diagnostics, int depth) {
-  MergedTable merged = MergeLayers(loaded);
+  TableAst merged = MergeLayers(loaded);
   if (merged.chain.empty()) {
     if (merged.from.empty() || merged.to.empty()) {
       diagnostics->push_back(SourceLoc{merged.file, 1, 1}.Error("a table to convert with needs '@from ID' and '@to ID'"));
@@ -84,8 +84,8 @@ Status ExpandStages(const LoadedTable& loaded, const Options& options, std::vect
       return TableError(*diagnostics);
     }
   }
-  const MergedTable& head = (*stages)[first_stage];
-  const MergedTable& tail = stages->back();
+  const TableAst& head = (*stages)[first_stage];
+  const TableAst& tail = stages->back();
   if ((!merged.from.empty() && merged.from != head.from) || (!merged.to.empty() && merged.to != tail.to)) {
     diagnostics->push_back(merged.chain[0].loc.Error("this chain converts " + head.from + " to " + tail.to + ", but the table says @from " +
                                                      merged.from + " @to " + merged.to));
@@ -94,7 +94,7 @@ Status ExpandStages(const LoadedTable& loaded, const Options& options, std::vect
   return Status();
 }
 
-Status LoadStageFiles(const std::vector<std::string>& paths, const Options& options, std::vector<MergedTable>* stages,
+Status LoadStageFiles(const std::vector<std::string>& paths, const Options& options, std::vector<TableAst>* stages,
                       std::vector<Diagnostic>* diagnostics) {
   for (const std::string& path : paths) {
     LoadedTable loaded;
@@ -105,7 +105,7 @@ Status LoadStageFiles(const std::vector<std::string>& paths, const Options& opti
   return Status();
 }
 
-TableInfo InfoOfStages(const std::vector<MergedTable>& stages, const std::string& path, const std::string& title) {
+TableInfo InfoOfStages(const std::vector<TableAst>& stages, const std::string& path, const std::string& title) {
   TableInfo info;
   if (stages.empty()) return info;
   info = InfoOf(stages.front());
@@ -114,7 +114,7 @@ TableInfo InfoOfStages(const std::vector<MergedTable>& stages, const std::string
   if (stages.size() > 1) {
     info.options.clear();
     std::string via;
-    for (const MergedTable& s : stages) {
+    for (const TableAst& s : stages) {
       via += (via.empty() ? "" : " → ") + s.from;
       for (const OptionInfo& o : InfoOf(s).options) {
         if (std::none_of(info.options.begin(), info.options.end(), [&](const OptionInfo& q) { return q.name == o.name; }))
@@ -127,12 +127,12 @@ TableInfo InfoOfStages(const std::vector<MergedTable>& stages, const std::string
   return info;
 }
 
-Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const Options& options, bool reference_engine,
+Status BuildStages(const std::vector<TableAst>& stages, TableInfo info, const Options& options, bool reference_engine,
                    BuiltTable* out, std::vector<Diagnostic>* diagnostics, const LexiconSpeller& speller) {
   // Every setting must belong to at least one stage; it goes to every stage that has it.
   for (const auto& [name, value] : options.settings) {
     bool known = false;
-    for (const MergedTable& s : stages)
+    for (const TableAst& s : stages)
       for (const OptionDef& o : s.options) known = known || o.name == name;
     if (!known) {
       std::string names;
@@ -142,7 +142,7 @@ Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const
     }
   }
   out->info = std::move(info);
-  for (const MergedTable& stage : stages) {
+  for (const TableAst& stage : stages) {
     Settings requested;
     for (const auto& setting : options.settings)
       for (const OptionDef& o : stage.options)
@@ -156,8 +156,8 @@ Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const
     switches.repair_lookalikes = options.repair_lookalikes;
     switches.convert_hashtags = options.convert_hashtags;
     // A @lexicon's rules depend on the option values (the via table spells with them).
-    const MergedTable* to_compile = &stage;
-    MergedTable spelled;
+    const TableAst* to_compile = &stage;
+    TableAst spelled;
     if (!stage.lexicons.empty()) {
       if (!speller) {
         diagnostics->push_back(stage.lexicons[0].loc.Error("a table that spells a lexicon cannot have a @lexicon itself"));

@@ -28,20 +28,20 @@ struct BuiltTable {
 };
 
 // The merged stages of a loaded table: itself, or the tables its @chain names (recursively).
-Status ExpandStages(const LoadedTable& loaded, const Options& options, std::vector<MergedTable>* stages,
+Status ExpandStages(const LoadedTable& loaded, const Options& options, std::vector<TableAst>* stages,
                     std::vector<Diagnostic>* diagnostics, int depth = 0);
 
 // Loads each file as a stage (for chains found by FindChain).
-Status LoadStageFiles(const std::vector<std::string>& paths, const Options& options, std::vector<MergedTable>* stages,
+Status LoadStageFiles(const std::vector<std::string>& paths, const Options& options, std::vector<TableAst>* stages,
                       std::vector<Diagnostic>* diagnostics);
 
 // What a list of stages converts from and to, and the union of their options.
-TableInfo InfoOfStages(const std::vector<MergedTable>& stages, const std::string& path, const std::string& title);
+TableInfo InfoOfStages(const std::vector<TableAst>& stages, const std::string& path, const std::string& title);
 
 // Compiles the stages with the user's settings. `reference_engine` leaves out the fast tables
 // (for tests that compare them with the rule engine: api/test_hooks.hpp). A stage with a
 // @lexicon needs `speller`; without one such a stage is an error.
-Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const Options& options, bool reference_engine,
+Status BuildStages(const std::vector<TableAst>& stages, TableInfo info, const Options& options, bool reference_engine,
                    BuiltTable* out, std::vector<Diagnostic>* diagnostics, const LexiconSpeller& speller = {});
 
 // A table named by @chain or by @lexicon's `via`: a path (relative to `dir`) or an id FROM--TO

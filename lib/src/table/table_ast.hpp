@@ -147,7 +147,10 @@ struct CapitalHarmony {
   SourceLoc loc, class_loc;
 };
 
+// One file's directives, rules and exceptions; also, after inheritance (MergeLayers in
+// compile/), a whole table: a new directive is a field here and a line in MergeLayers.
 struct TableAst {
+  std::string path;  // a merged table's: where it was loaded from
   std::shared_ptr<const SourceFile> file;
   std::string from, to, title;
   SourceLoc from_loc, to_loc;

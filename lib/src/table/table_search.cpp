@@ -58,7 +58,7 @@ std::vector<TableInfo> ListTables(const Options& options) {
         LoadedTable loaded;
         std::vector<Diagnostic> diagnostics;
         TableInfo info;
-        std::vector<MergedTable> stages;
+        std::vector<TableAst> stages;
         if (LoadTableFile(file.string(), TableSearchPath(options), &loaded, &diagnostics) &&
             ExpandStages(loaded, options, &stages, &diagnostics).ok()) {
           info = InfoOfStages(stages, file.string(), MergeLayers(loaded).title);

@@ -26,7 +26,7 @@ Script ScriptOfId(const std::string& id) {
 
 class Checker {
  public:
-  Checker(const MergedTable& table, const Options& options, CheckReport* report)
+  Checker(const TableAst& table, const Options& options, CheckReport* report)
       : table_(table), options_(options), report_(*report) {}
 
   void Run() {
@@ -64,7 +64,7 @@ class Checker {
         Compile(table_, resolved, &diagnostics);
       } else {
         // The @lexicon rules depend on the option values: spelled for each choice.
-        MergedTable spelled = table_;
+        TableAst spelled = table_;
         if (AddLexiconRules(MakeLexiconSpeller(options_), resolved, &spelled, &diagnostics).ok())
           Compile(spelled, resolved, &diagnostics);
       }
@@ -185,7 +185,7 @@ class Checker {
     }
   }
 
-  const MergedTable& table_;
+  const TableAst& table_;
   const Options& options_;
   CheckReport& report_;
   std::set<std::string> seen_;
@@ -203,7 +203,7 @@ CheckReport CheckTable(const std::string& path, const Options& options) {
   try {
     LoadedTable loaded;
     if (!LoadTableFile(path, TableSearchPath(options), &loaded, &report.diagnostics)) return report;
-    const MergedTable merged = MergeLayers(loaded);
+    const TableAst merged = MergeLayers(loaded);
     Checker checker(merged, options, &report);
     checker.Run();
   } catch (const std::exception& e) {
