@@ -16,8 +16,7 @@ void om_defun(emacs_env *env, const char *name, ptrdiff_t min, ptrdiff_t max, om
   om_call(env, "defalias", 2, args);
 }
 
-/* Signals (SYMBOL MESSAGE) with a message of our own. */
-static void signal_message(emacs_env *env, const char *symbol, const char *message) {
+void om_signal_message(emacs_env *env, const char *symbol, const char *message) {
   emacs_value text = env->make_string(env, message, (ptrdiff_t)strlen(message));
   env->non_local_exit_signal(env, env->intern(env, symbol), om_call(env, "list", 1, &text));
 }
@@ -27,7 +26,7 @@ char *om_string_arg(emacs_env *env, emacs_value value, ptrdiff_t *len) {
   if (!env->copy_string_contents(env, value, NULL, &size)) return NULL;
   char *text = malloc((size_t)size);
   if (!text) {
-    signal_message(env, "error", "ortaq: out of memory");
+    om_signal_message(env, "error", "ortaq: out of memory");
     return NULL;
   }
   if (!env->copy_string_contents(env, value, text, &size)) {
@@ -43,7 +42,7 @@ char **om_string_list_arg(emacs_env *env, emacs_value list) {
   if (env->non_local_exit_check(env) != emacs_funcall_exit_return) return NULL;
   char **strings = calloc((size_t)count + 1, sizeof *strings);
   if (!strings) {
-    signal_message(env, "error", "ortaq: out of memory");
+    om_signal_message(env, "error", "ortaq: out of memory");
     return NULL;
   }
   for (intmax_t i = 0; i < count; ++i) {
@@ -78,5 +77,5 @@ void *om_user_ptr(emacs_env *env, emacs_value value, emacs_finalizer finalizer, 
 void om_signal_error(emacs_env *env, const ortaq_error *err) {
   char message[sizeof err->message + 16];
   snprintf(message, sizeof message, "ortaq: %s", err->message[0] ? err->message : ortaq_code_string(err->code));
-  signal_message(env, "user-error", message);
+  om_signal_message(env, "user-error", message);
 }

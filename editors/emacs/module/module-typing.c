@@ -49,8 +49,7 @@ static emacs_value edit_to_state(emacs_env *env, session *s) {
 
   char *inserted = malloc(new_len + state.pending_len + 1);
   if (!inserted) {
-    emacs_value text = env->make_string(env, "ortaq: out of memory", 20);
-    env->non_local_exit_signal(env, env->intern(env, "error"), om_call(env, "list", 1, &text));
+    om_signal_message(env, "error", "ortaq: out of memory");
     return om_nil(env);
   }
   memcpy(inserted, state.committed + kept_len, new_len);

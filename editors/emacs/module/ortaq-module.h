@@ -36,6 +36,8 @@ void om_free_string_list(char **list);
  * (naming `predicate`), for any other value. */
 void *om_user_ptr(emacs_env *env, emacs_value value, emacs_finalizer finalizer, const char *predicate);
 
+/* Signals (SYMBOL MESSAGE), e.g. ("error", "ortaq: out of memory"). */
+void om_signal_message(emacs_env *env, const char *symbol, const char *message);
 /* Signals `user-error' with "ortaq: " and the error's message. */
 void om_signal_error(emacs_env *env, const ortaq_error *err);
 
