@@ -43,7 +43,7 @@ std::string LispString(std::string_view text) {
 // offer each of its characters as a choice).
 std::string QuailTranslation(const std::string& text) {
   const std::vector<std::uint32_t> points = CodePoints(text);
-  if (points.size() != 1) return "[" + LispString(text) + "]";
+  if (points.size() != 1) return '[' + LispString(text) += ']';
   const bool sign = points[0] < 0x80 && !std::isalnum(static_cast<unsigned char>(points[0]));
   std::string character = sign ? "?\\" : "?";
   return character += text;
