@@ -102,6 +102,14 @@
     (ortaq-test-type "Қ")
     (should (equal (buffer-string) "Qazaqstan Şımkent Қ"))))
 
+;; The same through Emacs's command loop: keys as typed, DEL bound to delete-backward-char.
+(ert-deftest ortaq-type-mode-through-the-command-loop ()
+  (with-temp-buffer
+    (switch-to-buffer (current-buffer))
+    (ortaq-type-mode 1)
+    (execute-kbd-macro (vconcat "Шымкенх" [?\d] "т Қаз"))
+    (should (equal (buffer-string) "Şımkent Qaz"))))
+
 ;;; What differs between the two paths, checked on each.
 
 (ert-deftest ortaq-point-stays-on-its-letter ()
