@@ -15,6 +15,8 @@ packages+=(groff-base man-db zsh)
 packages+=(neovim vim emacs-nox)
 # tests/compare (ortaq compare's keystrokes): the keyboard layouts of xkb-data.
 packages+=(xkb-data)
+# tests/editors/xkb_test.py (ctest editors_xkb): xkbcomp compiles `ortaq export --format xkb`.
+packages+=(x11-xkb-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
