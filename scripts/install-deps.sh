@@ -15,6 +15,10 @@ packages+=(groff-base man-db zsh)
 packages+=(neovim vim emacs-nox)
 # tests/compare (ortaq compare's keystrokes): the keyboard layouts of xkb-data.
 packages+=(xkb-data)
+# tests/web (ctest -L web): the WebAssembly build with emscripten (3.1.6 in Debian 12; its
+# optimiser needs node, which it depends on), the npm package's tests under node, and the page
+# in headless chromium.
+packages+=(emscripten nodejs chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
