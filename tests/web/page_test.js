@@ -1,7 +1,7 @@
 // editors/web/index.html in headless Chromium, driven over the DevTools protocol through
 // --remote-debugging-pipe (Node built-ins only): types Kazakh text key by key, checks the
 // converted text, switches the Ï option (kk-i=ï) on and off, checks the comparison table and
-// the error shown for text the table cannot take, and writes a screenshot.
+// the error shown for an option value the table does not have, and writes a screenshot.
 //
 //   node page_test.js CHROMIUM PAGE_DIR SCREENSHOT.png
 'use strict';
@@ -117,6 +117,16 @@ async function main() {
     assert.equal(await evaluate(`document.querySelector('select[data-option="kk-i"]') === null`), true);
     await evaluate(`(() => { const s = document.getElementById('to'); s.value = 'cta-2024'; s.dispatchEvent(new Event('change')); })()`);
     assert.equal(await output(), 'Qazaqstan ïşïnde bïr tïl');  // the option kept its value
+    assert.equal(await evaluate('document.getElementById("error").textContent'), '');
+
+    // A value the table does not have (as a stale or hand-edited picker would send): the
+    // library's message is shown, the text typed and the last output stay.
+    await evaluate(`(() => { const s = document.querySelector('select[data-option="kk-i"]');
+      s.add(new Option('q', 'q')); s.value = 'q'; s.dispatchEvent(new Event('change')); })()`);
+    assert.match(await evaluate('document.getElementById("error").textContent'), /kk-i/);
+    assert.equal(await evaluate('document.getElementById("input").value'), typed);
+    assert.equal(await output(), 'Qazaqstan ïşïnde bïr tïl');
+    await setOption('ï');
     assert.equal(await evaluate('document.getElementById("error").textContent'), '');
 
     const shot = await page('Page.captureScreenshot', { format: 'png' });
