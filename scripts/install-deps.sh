@@ -17,6 +17,10 @@ packages+=(neovim vim emacs-nox)
 packages+=(xkb-data)
 # tests/editors/xkb_test.py (ctest editors_xkb): xkbcomp compiles `ortaq export --format xkb`.
 packages+=(x11-xkb-utils)
+# tests/web (ctest -L web): the WebAssembly build with emscripten (3.1.6 in Debian 12; its
+# optimiser needs node, which it depends on), the npm package's tests under node, and the page
+# in headless chromium.
+packages+=(emscripten nodejs chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

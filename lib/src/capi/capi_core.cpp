@@ -282,10 +282,11 @@ int ortaq_convert(const ortaq_transliterator* t, const char* in, size_t len, cha
     const Status status = t->t->Transliterate(std::string_view(in ? in : "", len), &scratch);
     if (!status.ok()) return FromStatus(err, status);
     char* copy = MallocCopy(scratch);
+    const std::size_t size = scratch.size();  // (before TrimScratch empties a large scratch)
     TrimScratch(scratch);
     if (!copy) return Fail(err, ORTAQ_ERR_NO_MEMORY, "out of memory");
     *out = copy;
-    *out_len = scratch.size();
+    *out_len = size;
     return Succeed(err);
   });
 }
