@@ -4,6 +4,7 @@
 #define ORTAQ_COMPILE_COMPILED_TABLE_HPP_
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -124,6 +125,12 @@ inline constexpr std::uint32_t kNeighbourMark = 1u << 29;        // a combining 
 inline constexpr std::uint32_t kNeighbourNotWord = 1u << 30;      // no word character: a boundary
 inline constexpr std::uint32_t kNeighbourRepairable = 1u << 31;  // a look-alike the engine may repair
 
+// A number no other CompiledTable constructed in this process has.
+inline std::uint64_t NextTableSerial() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 struct CompiledTable {
   TableInfo info;
   std::vector<std::pair<std::string, std::string>> settings;
@@ -186,6 +193,9 @@ struct CompiledTable {
   bool repair_lookalikes = true;
   bool convert_hashtags = true;  // #hashtags in lookalike_script are converted (Options)
   bool reference = false;  // EngineSwitches::reference: the fast paths are off
+  // Tells this compilation from any other for per-thread caches (fast/word_cache): an address
+  // may be reused by a later table, a serial never is.
+  std::uint64_t serial = NextTableSerial();
   std::array<bool, 128> protect_start{};  // ASCII that may begin a pass-through token
 
   // @fold pairs (applied inside SourceLower), @lookalike pairs (word-dependent; below U+0800).
