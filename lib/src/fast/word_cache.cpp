@@ -81,7 +81,6 @@ struct TableSlot {
 }  // namespace
 
 bool Eligible(const CompiledTable& t) {
-  if (t.reference) return false;
   for (const CompiledRule& rule : t.rules)
     if (!SideStaysNear(t, rule.left) || !SideStaysNear(t, rule.right)) return false;
   for (const TrieNode& node : t.nodes)
