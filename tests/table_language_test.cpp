@@ -339,6 +339,29 @@ TEST(TableLanguage, WholeWordExceptionsInEveryCase) {
                         });
 }
 
+TEST(TableLanguage, ExceptionsInCapitalsMatchOnlyInCapitals) {
+  auto t = Build(Lines({
+      "@case-pair i İ",
+      "х > h",
+      "і > i",
+      "exception ХХІ > XXI",
+  }));
+  ASSERT_NE(t, nullptr);
+  ExpectConversions(*t, {
+                            {"ХХІ", "XXI"},          // as written, not XXİ
+                            {"ХХІ ғ.", "XXI ғ."},
+                            {"ххі", "hhi"},          // lowercase: the rules
+                            {"Ххі", "Hhi"},          // Title case: the rules
+                            {"ХХІХ", "HHİH"},        // a longer word: the rules
+                        });
+  // A mixed-case word, or a word in capitals given as a stem, is refused with its place.
+  for (const char* line : {"exception ХхІ > x", "exception ХХ* > x"}) {
+    Status status;
+    EXPECT_EQ(Transliterator::FromText(kHeader + Lines({"х > h", line}), "inline.tbl", {}, &status), nullptr) << line;
+    EXPECT_NE(Describe(status).find("inline.tbl:4:11"), std::string::npos) << Describe(status);
+  }
+}
+
 // ---- options --------------------------------------------------------------------------------------
 
 const std::string kOptionsTable = Lines({

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "table/table_ast.hpp"
@@ -110,6 +111,8 @@ struct CompiledTable {
   std::vector<std::u32string> exception_words;
   std::unordered_map<std::u32string_view, std::uint32_t> exceptions;
   std::unordered_map<std::u32string_view, std::uint32_t> stem_exceptions;
+  // Exceptions written in capitals (exception ХХІ > XXI): they match the word in capitals only.
+  std::unordered_set<std::u32string_view> capitals_only_exceptions;
   std::size_t min_stem_letters = SIZE_MAX;
   CodePointMap exception_start;   // letters (any case) that begin an exception word
   // The first two letters of each exception word, lowercase and sorted; the second is 0 for a

@@ -506,10 +506,21 @@ class Compiler {
     for (const Exception& ex : table_.exceptions) {
       if (!GuardsHold(ex.guards)) continue;
       std::u32string word = ex.word;
-      if (table_.case_auto && std::any_of(word.begin(), word.end(), [](char32_t c) { return unicode::IsUpper(c); })) {
-        Error(ex.loc, "exception words are written in lowercase; their Title and UPPER forms are derived");
+      const auto upper = std::count_if(word.begin(), word.end(), [](char32_t c) { return unicode::IsUpper(c); });
+      const auto lower = std::count_if(word.begin(), word.end(), [](char32_t c) { return unicode::IsLower(c); });
+      // A word in capitals (ХХІ) matches only in capitals: Roman numerals, abbreviations.
+      const bool capitals_only = table_.case_auto && upper > 0 && lower == 0 && word.size() > 1;
+      if (table_.case_auto && upper > 0 && !capitals_only) {
+        Error(ex.loc, "exception words are written in lowercase (their Title and UPPER forms are derived), "
+                      "or all in capitals for a word that counts only in capitals");
         continue;
       }
+      if (capitals_only && ex.stem) {
+        Error(ex.loc, "a word in capitals matches only itself; it cannot be a stem (word*)");
+        continue;
+      }
+      if (capitals_only)
+        for (char32_t& c : word) c = out_->SourceLowerSlow(c);
       if (utf8::Encode(word).size() > kContextWindow / 2) {
         Error(ex.loc, "an exception word may be at most " + std::to_string(kContextWindow / 2) + " bytes long");
         continue;
@@ -524,6 +535,7 @@ class Compiler {
       out_->exception_words.push_back(word);
       exception_outputs_.push_back(AddOutput(output));
       exception_stems_.push_back(ex.stem);
+      exception_capitals_.push_back(capitals_only);
     }
     for (std::size_t i = 0; i < out_->exception_words.size(); ++i) {
       const std::u32string& w = out_->exception_words[i];
@@ -532,6 +544,7 @@ class Compiler {
         out_->min_stem_letters = std::min(out_->min_stem_letters, w.size());
       }
       out_->exceptions.emplace(std::u32string_view(w), exception_outputs_[i]);
+      if (exception_capitals_[i]) out_->capitals_only_exceptions.insert(std::u32string_view(w));
       out_->max_exception_letters = std::max(out_->max_exception_letters, w.size());
       for (char32_t variant : CaseVariants(w[0])) {
         out_->exception_start.Set(variant, 1);
@@ -722,6 +735,7 @@ class Compiler {
   std::map<std::string, std::uint32_t> output_index_;
   std::vector<std::uint32_t> exception_outputs_;
   std::vector<bool> exception_stems_;
+  std::vector<bool> exception_capitals_;
 };
 
 }  // namespace

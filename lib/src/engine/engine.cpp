@@ -1012,7 +1012,8 @@ class Converter {
     }
     if (whole_word) {
       auto it = t_.exceptions.find(std::u32string_view(lowered, count));
-      if (it != t_.exceptions.end() && WordCase(count, uppers[count], lowers[count], first_upper, form)) {
+      if (it != t_.exceptions.end() && WordCase(count, uppers[count], lowers[count], first_upper, form) &&
+          (*form == CaseForm::kUpper || !t_.capitals_only_exceptions.contains(it->first))) {
         *consumed = at - p;
         *output = it->second;
         return true;

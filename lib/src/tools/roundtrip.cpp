@@ -89,9 +89,21 @@ unicode::Script MainScript(std::string_view text) {
 
 enum class TokenKind { kNative, kRepair, kForeign };
 
+// A Roman numeral typed with the Cyrillic capitals Х and І (ХХІ): the tables write it in Latin
+// letters, so it comes back Latin; a repair of the input, not a Kazakh word.
+bool CyrillicRomanNumeral(std::string_view word) {
+  std::size_t letters = 0;
+  for (char32_t cp : utf8::DecodeValid(word)) {
+    if (cp != U'Х' && cp != U'І') return false;
+    ++letters;
+  }
+  return letters >= 2;
+}
+
 // A word of the text's own script, one mixing it with another (a look-alike or a wrong code
 // point to repair), or a word of another script.
 TokenKind KindOf(std::string_view word, unicode::Script main) {
+  if (CyrillicRomanNumeral(word)) return TokenKind::kRepair;
   bool own = false, other = false;
   for (char32_t cp : utf8::DecodeValid(word)) {
     if (unicode::IsMark(cp)) continue;
