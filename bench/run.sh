@@ -183,6 +183,9 @@ print(f"| loading a table in under 1 ms | {fms(load)} ms | {verdict(None if load
 PY
 
 echo
+# Per corpus file and per table, and the command against uconv per file (bench/tables.sh).
+ORTAQ_BENCH_BUILD_DIR="$build" "$src/bench/tables.sh"
+echo
 echo "### The ortaq command on a big file"
 echo
 if [ "$cli_mb" -eq 0 ]; then

@@ -5,6 +5,7 @@
 #define ORTAQ_COMPILE_COMPILED_TABLE_HPP_
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -74,6 +75,12 @@ class CodePointMap {
   std::vector<std::array<std::uint32_t, 256>> pages_ = std::vector<std::array<std::uint32_t, 256>>(1);
 };
 
+// A number no other CompiledTable constructed in this process has.
+inline std::uint64_t NextTableSerial() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 // Not copyable: its hash maps hold views into its own word lists.
 struct CompiledTable {
   CompiledTable() = default;
@@ -121,6 +128,9 @@ struct CompiledTable {
   bool repair_lookalikes = true;
   bool convert_hashtags = true;  // #hashtags in lookalike_script are converted (Options)
   std::array<bool, 128> protect_start{};  // ASCII that may begin a pass-through token
+  // Tells this compilation from any other for per-thread caches (fast/word_cache): an address
+  // may be reused by a later table, a serial never is.
+  std::uint64_t serial = NextTableSerial();
 
   // @fold pairs (applied inside SourceLower), @lookalike pairs (word-dependent; below U+0800).
   std::vector<std::pair<char32_t, char32_t>> folds;

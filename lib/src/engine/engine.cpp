@@ -15,6 +15,7 @@
 #include "engine/fast_run.hpp"
 #include "engine/rule_step.hpp"
 #include "fast/pair_table.hpp"
+#include "fast/word_cache.hpp"
 #include "text/edit_list_writer.hpp"
 #include "text/pass_through.hpp"
 #include "text/unicode.hpp"
@@ -79,6 +80,30 @@ class Converter {
         p = fast_->Run(p, limit, &w);
         run = p;
         if (p >= limit) break;
+      }
+      if (words_) {
+        // Words seen before, from the cache; a word not seen yet is converted below and, when
+        // the loop stops exactly at its end, added (RecordWord).
+        if (record_end_ != 0 && p >= record_end_) {
+          if (p == record_end_ && !protecting_) {
+            flush(p);
+            run = p;
+            RecordWord(w);
+          }
+          record_end_ = 0;
+        }
+        if (record_end_ == 0 && !protecting_) {
+          if (const std::size_t end = word_cache::TokenEnd(data, in_.size, p, limit)) {
+            if (WordFromCache(p, end, w, flush)) {
+              p = end;
+              run = p;
+              continue;
+            }
+            flush(p);
+            run = p;
+            StartRecording(p, end, w);
+          }
+        }
       }
       const unsigned char b = data[p];
       if (protecting_ && !LeaveProtectedToken(&p)) continue;
@@ -254,6 +279,43 @@ class Converter {
     return d.length > 0 && unicode::ScriptOf(d.code_point) == t_.lookalike_script;
   }
 
+  // The cached output of the token [p, end) (word_cache::TokenEnd), written after flushing the
+  // text before p; false when it is not cached (or cached without the stats this call keeps).
+  template <typename Flush>
+  bool WordFromCache(std::size_t p, std::size_t end, Writer& w, Flush& flush) {
+    word_cache::Hit hit;
+    if (!words_->Find(WordKey(p, end), &hit) || (in_.stats && !hit.counted)) return false;
+    flush(p);
+    w.Put(hit.output.data(), hit.output.size());
+    if (in_.stats) {
+      in_.stats->repaired_letters += hit.counts.repaired_letters;
+      in_.stats->protected_tokens += hit.counts.protected_tokens;
+      in_.stats->foreign_words += hit.counts.foreign_words;
+    }
+    return true;
+  }
+  // The key of the token [p, end): with the white space before and after it, which rules read.
+  std::string_view WordKey(std::size_t p, std::size_t end) const {
+    return std::string_view(reinterpret_cast<const char*>(in_.data + p - 1), end - p + 2);
+  }
+  void StartRecording(std::size_t p, std::size_t end, Writer& w) {
+    record_begin_ = p;
+    record_end_ = end;
+    record_out_ = static_cast<std::size_t>(w.Cursor() - out_.data());
+    if (in_.stats) record_stats_ = *in_.stats;
+  }
+  // The output written since StartRecording is the token's: into the cache.
+  void RecordWord(Writer& w) {
+    const std::string_view output(out_.data() + record_out_, static_cast<std::size_t>(w.Cursor() - out_.data()) - record_out_);
+    word_cache::Counts counts;
+    if (in_.stats) {
+      counts.repaired_letters = static_cast<std::uint32_t>(in_.stats->repaired_letters - record_stats_.repaired_letters);
+      counts.protected_tokens = static_cast<std::uint32_t>(in_.stats->protected_tokens - record_stats_.protected_tokens);
+      counts.foreign_words = static_cast<std::uint32_t>(in_.stats->foreign_words - record_stats_.foreign_words);
+    }
+    words_->Add(WordKey(record_begin_, record_end_), output, in_.stats ? &counts : nullptr);
+  }
+
   const CompiledTable& t_;
   const FastTables* f_;  // null: the reference engine
   InvalidInputPolicy policy_;
@@ -263,6 +325,13 @@ class Converter {
   const bool foreign_ = t_.foreign_words_on && (!t_.foreign_letters.letters.empty() || !t_.foreign_words.empty() ||
                                                 !t_.foreign_sequences.empty());
   bool protecting_ = in_.protecting;
+  // The word cache, for tables whose letters take the careful path (foreign-word checks keep
+  // the tight loop off); the token being converted for it [record_begin_, record_end_), 0 when
+  // none, where its output began and the stats then.
+  word_cache::Cache* const words_ =
+      (foreign_ && !edits_ && f_) ? word_cache::ForTable(t_) : nullptr;
+  std::size_t record_begin_ = 0, record_end_ = 0, record_out_ = 0;
+  ConversionStats record_stats_;
   EngineText text_;
   std::optional<FastRun> fast_;  // when there are fast tables
 };

@@ -1,0 +1,87 @@
+// A cache of whole words for the engine's careful path: a word between white space (with a
+// little punctuation after it) is converted once by the rule engine, and its output is then
+// copied wherever the same bytes come again. For tables whose common letters all need a look at
+// their neighbours (the Latin → Cyrillic tables, with their foreign-word checks and stem lexicon),
+// where the pair table decides little.
+//
+//   word_cache::Cache* cache = word_cache::ForTable(table);        // nullptr: not for this table
+//   const std::size_t end = word_cache::TokenEnd(data, size, p, limit);  // 0: not a cacheable word
+//   if (end) if (const auto* hit = cache->Find(Key(data, p, end))) ...
+//
+// Why a hit gives the rule engine's bytes: the key holds the white space before and after the
+// token, and ForTable accepts only tables whose rules read no further than that (Eligible), while
+// TokenEnd accepts only words whose case the engine decides from the word's own letters.
+//
+// Each thread keeps its own caches (the compiled table stays immutable and shared), for the last
+// few tables it used, each bounded in memory (the first words it meets stay).
+#ifndef ORTAQ_FAST_WORD_CACHE_HPP_
+#define ORTAQ_FAST_WORD_CACHE_HPP_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compile/compiled_table.hpp"
+
+namespace ortaq::word_cache {
+
+// What the engine's own rules counted while converting one token (ConversionStats).
+struct Counts {
+  std::uint32_t repaired_letters = 0;
+  std::uint32_t protected_tokens = 0;
+  std::uint32_t foreign_words = 0;
+};
+
+struct Hit {
+  std::string_view output;
+  Counts counts;
+  bool counted = false;  // whether `counts` were recorded (the conversion that added it kept stats)
+};
+
+class Cache {
+ public:
+  // The output stored for `key`, or nothing.
+  [[nodiscard]] bool Find(std::string_view key, Hit* hit) const;
+  // Stores (or replaces) the output for `key`; nothing new once the cache is full.
+  void Add(std::string_view key, std::string_view output, const Counts* counts);
+
+ private:
+  // One cache line a slot, key and output inside it: a hit reads one line of memory.
+  static constexpr std::size_t kSlotBytes = 52;
+  struct alignas(64) Slot {
+    std::uint32_t hash = 0;
+    std::uint8_t key_size = 0;
+    std::uint8_t output_size = 0;
+    bool counted = false;
+    bool used = false;
+    Counts counts;
+    char bytes[kSlotBytes];  // key, then output
+  };
+  std::size_t FindSlot(std::string_view key, std::uint64_t hash) const;
+  std::vector<Slot> slots_;
+  std::size_t entries_ = 0;
+};
+
+// The longest key, in bytes: the white space either side and the token.
+inline constexpr std::size_t kMaxTokenBytes = 48;
+
+// Whether table `t` reads, for a token between white space, nothing past that white space: no
+// key holds white space, and a context item that may match a character other than a word
+// character reads one at most and is the last on its side.
+bool Eligible(const CompiledTable& t);
+
+// This thread's cache for `t`, or nullptr when the table is not Eligible.
+Cache* ForTable(const CompiledTable& t);
+
+// For a position p just after white space: the end of a cacheable token there (its letters,
+// each cased, at most kMaxTokenBytes; then up to four of , . ! ? ; : ) "), which white space
+// follows at or before `limit` and before `size`. 0 when there is none. A word with a capital
+// has two letters or more: the engine reads a lone capital's case from the words around it.
+std::size_t TokenEnd(const unsigned char* data, std::size_t size, std::size_t p, std::size_t limit);
+
+}  // namespace ortaq::word_cache
+
+#endif  // ORTAQ_FAST_WORD_CACHE_HPP_
