@@ -15,6 +15,8 @@ packages+=(groff-base man-db zsh)
 packages+=(neovim vim emacs-nox)
 # tests/compare (ortaq compare's keystrokes): the keyboard layouts of xkb-data.
 packages+=(xkb-data)
+# tests/compare/html_render_test.py: the HTML report rendered in headless Chromium.
+packages+=(chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

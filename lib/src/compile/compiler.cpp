@@ -89,6 +89,9 @@ MergedTable MergeLayers(const LoadedTable& table) {
       merged.from = layer.from;
       merged.to = layer.to;
       merged.title = layer.title;
+      merged.status = layer.status;
+      merged.date = layer.date;
+      merged.sources = layer.sources;
       merged.tests = layer.tests;
       merged.chain = layer.chain;
     }
@@ -108,6 +111,7 @@ MergedTable MergeLayers(const LoadedTable& table) {
     merged.source_alphabet.insert(merged.source_alphabet.end(), layer.source_alphabet.begin(),
                                   layer.source_alphabet.end());
     merged.folds.insert(merged.folds.end(), layer.folds.begin(), layer.folds.end());
+    merged.merges.insert(merged.merges.end(), layer.merges.begin(), layer.merges.end());
     merged.lexicons.insert(merged.lexicons.end(), layer.lexicons.begin(), layer.lexicons.end());
     merged.capital_harmony.insert(merged.capital_harmony.end(), layer.capital_harmony.begin(), layer.capital_harmony.end());
     merged.lookalikes.insert(merged.lookalikes.end(), layer.lookalikes.begin(), layer.lookalikes.end());
@@ -160,6 +164,9 @@ TableInfo InfoOf(const MergedTable& table) {
   info.to = table.to;
   info.title = table.title;
   info.path = table.path;
+  info.status = table.status;
+  info.date = table.date;
+  for (const SourceRecord& s : table.sources) info.sources.push_back(TableSource{s.text, s.read});
   for (const OptionDef& o : table.options)
     info.options.push_back(OptionInfo{o.name, o.values.empty() ? "" : o.values[0], o.values, o.description});
   return info;

@@ -21,6 +21,9 @@ struct MergedTable {
   std::string path;
   std::shared_ptr<const SourceFile> file;  // the table's own file
   std::string from, to, title;
+  std::string status, date;              // the table's own provenance (not inherited)
+  std::vector<SourceRecord> sources;
+  std::vector<std::pair<std::pair<char32_t, char32_t>, SourceLoc>> merges;  // every layer's @merges
   bool case_auto = true;
   std::string vowel_class;
   SourceLoc vowel_loc;
