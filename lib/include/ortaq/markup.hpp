@@ -68,7 +68,8 @@
 // "-{Қазақ}- Қазақ" becomes "Қазақ Qazaq". Markers are recognised only in text that would be
 // converted (a "-{" inside a code span or an attribute that is copied is ordinary text); a span
 // may enclose markup, which stays as it is. Spans do not nest: the first "}-" ends the span.
-// A "-{" with no "}-" after it is copied as is, and is no error.
+// At most 512 bytes may stand between the markers, as in plain text: a "-{" with no "}-" within
+// that is ordinary text (converted as the rest), and is no error.
 //
 // Invalid UTF-8 in converted text follows the Transliterator's InvalidInputPolicy; its position
 // is reported for the whole input. Bytes that are copied are copied as they are, valid or not.

@@ -6,13 +6,13 @@
 #include <memory>
 #include <vector>
 
-#include "compile/compiled_table.hpp"
+#include "compile/table_build.hpp"
 #include "ortaq/ortaq.hpp"
 
 namespace ortaq {
 
 // One table, or the stages of a chain in order.
-const std::vector<std::unique_ptr<CompiledTable>>& CompiledStages(const Transliterator& transliterator);
+const std::vector<CompiledStage>& CompiledStages(const Transliterator& transliterator);
 
 }  // namespace ortaq
 

@@ -254,7 +254,7 @@ namespace {
 // Transliterate through a chain of tables, or with edit spans: each stage's output is the next
 // one's input, and the spans are composed. Apart from the common call, whose function stays
 // small (a line at a time, its set-up is a part of each line's cost).
-[[gnu::noinline]] Status TransliterateStages(const std::vector<std::unique_ptr<CompiledTable>>& stages,
+[[gnu::noinline]] Status TransliterateStages(const std::vector<CompiledStage>& stages,
                                              InvalidInputPolicy policy, std::string_view input, std::string* output,
                                              EditList* edits, ConversionStats* stats) {
   try {
@@ -275,7 +275,8 @@ namespace {
       in.final = true;
       in.stats = stats;
       // Later stages read this library's own output, which is valid UTF-8.
-      const EngineResult result = RunEngine(*stages[i], policy, in, out, edits ? &stage_edits : nullptr);
+      const EngineResult result =
+          RunEngine(*stages[i].rules, stages[i].fast.get(), policy, in, out, edits ? &stage_edits : nullptr);
       if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, result.next, 0, 0));
       if (edits) {
         if (i == 0) {
@@ -311,7 +312,7 @@ Status Transliterator::Transliterate(std::string_view input, std::string* output
     in.data = reinterpret_cast<const unsigned char*>(input.data());
     in.size = input.size();
     in.stats = stats;
-    const EngineResult result = RunEngineWhole(*stages[0], impl_->policy, in, output);
+    const EngineResult result = RunEngineWhole(*stages[0].rules, stages[0].fast.get(), impl_->policy, in, output);
     if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, result.next, 0, 0));
     return Status();
   } catch (const std::exception& e) {
@@ -326,7 +327,7 @@ Status Transliterator::TransliterateRange(std::string_view text, std::size_t beg
   if (impl_->built.stages.size() != 1)
     return Status(StatusCode::kInvalidArgument, "TransliterateRange works on single tables, not chains");
   try {
-    const CompiledTable& table = *impl_->built.stages[0];
+    const CompiledStage& stage = impl_->built.stages[0];
     // The whole text is there: the engine reads context as for a whole conversion and stops at
     // the first position at or past `end`.
     EngineInput in;
@@ -336,7 +337,7 @@ Status Transliterator::TransliterateRange(std::string_view text, std::size_t beg
     in.final = true;
     in.stop = end;
     in.stats = stats;
-    const EngineResult result = RunEngine(table, impl_->policy, in, output, nullptr);
+    const EngineResult result = RunEngine(*stage.rules, stage.fast.get(), impl_->policy, in, output, nullptr);
     if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, result.next, 0, 0));
     *stopped = result.next;
     return Status();
@@ -358,7 +359,7 @@ struct StageStream {
 
   // Converts what it can of buffer + chunk, appending to *output and (when asked) spans with
   // offsets relative to this call's first converted byte and first output byte.
-  Status Run(const CompiledTable& table, InvalidInputPolicy policy, std::string_view chunk, bool final,
+  Status Run(const CompiledStage& stage, InvalidInputPolicy policy, std::string_view chunk, bool final,
              std::string* output, EditList* edits, ConversionStats* stats) {
     buffer.append(chunk);
     EngineInput in;
@@ -368,7 +369,7 @@ struct StageStream {
     in.final = final;
     in.protecting = protecting;
     in.stats = stats;
-    const EngineResult result = RunEngine(table, policy, in, output, edits);
+    const EngineResult result = RunEngine(*stage.rules, stage.fast.get(), policy, in, output, edits);
     if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, base + result.next, lines, column));
     begin = result.next;
     protecting = result.protecting;
@@ -418,7 +419,7 @@ struct Stream::State {
       std::string* out = last ? output : &middle[i % 2];
       if (!last) out->clear();
       EditList spans;
-      Status status = stages[i].Run(*tables[i], i == 0 ? impl.policy : InvalidInputPolicy::kError, input, final, out,
+      Status status = stages[i].Run(tables[i], i == 0 ? impl.policy : InvalidInputPolicy::kError, input, final, out,
                                     edits ? &spans : nullptr, stats);
       if (!status.ok()) {
         failed = true;
@@ -495,7 +496,7 @@ Status Stream::Finish(std::string* output, EditList* edits, ConversionStats* sta
 
 // ---- For library code (api/compiled_stages.hpp) -------------------------------------------
 
-const std::vector<std::unique_ptr<CompiledTable>>& CompiledStages(const Transliterator& transliterator) {
+const std::vector<CompiledStage>& CompiledStages(const Transliterator& transliterator) {
   return TransliteratorAccess::ImplOf(transliterator).built.stages;
 }
 

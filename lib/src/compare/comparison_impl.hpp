@@ -58,7 +58,8 @@ std::vector<KeyboardStat> MeasureKeyboards(const std::vector<Keyboard>& keyboard
 
 }  // namespace compare
 
-struct Comparison::Impl {
+// Hidden: Comparison is exported (ORTAQ_API) and its nested class would be too.
+struct __attribute__((visibility("hidden"))) Comparison::Impl {
   std::vector<compare::ProposalState> proposals;
   CompareOptions options;
   std::string pending;              // the start of a line not yet ended

@@ -1,5 +1,6 @@
-// The compiled, immutable form of a table that the engine runs. Built once by the compiler;
-// never modified afterwards, so any number of threads may read it.
+// The compiled, immutable form of a table that the engine runs: the rule model only (the
+// accelerator built from it is fast/fast_tables.hpp). Built once by the compiler; never
+// modified afterwards, so any number of threads may read it.
 #ifndef ORTAQ_COMPILE_COMPILED_TABLE_HPP_
 #define ORTAQ_COMPILE_COMPILED_TABLE_HPP_
 
@@ -11,8 +12,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "fast/ascii_scan.hpp"
-#include "fast/trigger_scan.hpp"
 #include "table/table_ast.hpp"
 #include "text/unicode.hpp"
 
@@ -74,57 +73,12 @@ class CodePointMap {
   std::vector<std::array<std::uint32_t, 256>> pages_ = std::vector<std::array<std::uint32_t, 256>>(1);
 };
 
-// What the engine does with a two-byte UTF-8 letter (U+0080..U+07FF: Latin, Greek, Cyrillic)
-// without looking anything else up: most letters of a text are decided by this table alone.
-struct FastEntry {
-  enum Kind : std::uint8_t {
-    kGeneral = 0,  // exceptions, longer keys, contexts or case decisions: take the full path
-    kCopy,         // no rule starts with this letter
-    kReplace,      // one context-free rule whose case form is known: write `pool[offset, +length)`
-  };
-  Kind kind = kGeneral;
-  bool mark = false;  // a combining mark: it may compose with the output before it
-  std::uint8_t length = 0;
-  std::uint32_t offset = 0;
-
-  // A kGeneral letter whose full-path result is still known ahead unless one of these holds
-  // (checked by the engine's character loop): then `guarded` is what it writes.
-  enum Guard : std::uint8_t {
-    kAtWordStart = 1,  // an exception word starts with it: only at a word start can one match
-    kNextIsChild = 2,  // a longer key goes on from it: only if the next letter is in guard_node's children
-    kTriggerNear = 4,  // its context rules each need a trigger letter (ь in 2018's а > á / _ C+ ь ~V)
-    kPrevChar = 8,     // a rule looks only at the character before: is it in prev_set (or a non-letter)?
-    kNextChar = 16,    // the same for the character after (next_set)
-  };
-  std::uint8_t guards = 0;  // 0: no guarded decision
-  Kind guarded_kind = kGeneral;
-  std::uint8_t guarded_length = 0;
-  std::uint32_t guarded_offset = 0;
-  std::uint32_t guard_node = 0;
-  // kPrevChar / kNextChar: indices into CompiledTable::guard_sets (kNoSet: none), and whether
-  // a word boundary (#) on that side would let a rule apply too.
-  static constexpr std::uint32_t kNoSet = 0xFFFFFFFF;
-  std::uint32_t prev_set = kNoSet, next_set = kNoSet;
-  bool prev_boundary = false, next_boundary = false;
-  // The same checks as bits of CompiledTable::neighbour_bits that make a rule possible (0: the
-  // table has too many guard sets for bits; the engine reads guard_sets).
-  std::uint32_t prev_mask = 0, next_mask = 0;
-  // kAtWordStart: the characters after this letter with which an exception word may begin, as
-  // neighbour bits (0: unknown, the engine searches exception_openings).
-  std::uint32_t opening_mask = 0;
-  // kNextIsChild: the letters that go on with guard_node's keys, as neighbour bits (0: the
-  // engine searches the node's children).
-  std::uint32_t child_mask = 0;
-};
-
-// CompiledTable::neighbour_bits: bits 0 to kNeighbourSetBits-1 stand for guard sets; the others
-// for what makes a neighbour check unsure or lets a boundary (#) stand in for a letter.
-inline constexpr unsigned kNeighbourSetBits = 29;
-inline constexpr std::uint32_t kNeighbourMark = 1u << 29;        // a combining mark
-inline constexpr std::uint32_t kNeighbourNotWord = 1u << 30;      // no word character: a boundary
-inline constexpr std::uint32_t kNeighbourRepairable = 1u << 31;  // a look-alike the engine may repair
-
+// Not copyable: its hash maps hold views into its own word lists.
 struct CompiledTable {
+  CompiledTable() = default;
+  CompiledTable(const CompiledTable&) = delete;
+  CompiledTable& operator=(const CompiledTable&) = delete;
+
   TableInfo info;
   std::vector<std::pair<std::string, std::string>> settings;
   bool case_auto = true;
@@ -144,28 +98,6 @@ struct CompiledTable {
   CodePointMap start;             // first letter (any case) -> trie node (0: no rule starts here)
   std::array<bool, 128> ascii_start{};  // ASCII bytes that may start a rule or an exception
   std::size_t max_key_bytes = 0;
-  std::vector<FastEntry> fast2 = std::vector<FastEntry>(0x800);  // indexed by code point
-  std::string fast_pool;
-  std::size_t fast_max_length = 0;        // the longest fast output, in bytes
-  std::array<bool, 128> ascii_copy{};     // ASCII the tight loop copies without a look (no rule, no token)
-  // ASCII whose only rules go on with a combining mark (c + U+0327 > ç): copied as well when
-  // the next byte cannot begin a mark (utf8::kMarkLead), else left to the full path.
-  std::array<bool, 128> ascii_copy_unless_mark{};
-  // Letters that some context rule needs (kTriggerNear), as the first two bytes of their
-  // UTF-8 forms in every case and look-alike spelling: a bitmap over pair_table::Index.
-  std::vector<std::uint64_t> trigger_pairs;  // empty: no guarded letter depends on triggers
-  trigger_scan::Pairs trigger_pair_list;     // the same pairs, when they are a few two-byte letters
-  std::vector<CharSet> guard_sets;           // FastEntry::prev_set / next_set
-  // For each code point below U+0800 (what a neighbour check decodes): a bit for each of the
-  // first kNeighbourSetBits guard sets that holds its SourceLower form, kNeighbourMark,
-  // kNeighbourNotWord and kNeighbourRepairable. A check is then one read and a mask
-  // (FastEntry::prev_mask, opening_mask). Empty when no letter has such a check.
-  std::vector<std::uint32_t> neighbour_bits;
-  std::vector<std::uint64_t> pair_table;  // see pair_table.hpp; empty for the reference engine
-  // Whole inputs may start with pair-table blocks (RunEngineWhole): the table has one, and no
-  // foreign-word check reads word starts.
-  bool whole_blocks = false;
-  ascii_scan::CopySet ascii_copy_set;     // ascii_copy for the vectorised scan (ascii_scan.hpp)
 
   // Exceptions: the lowercase word -> output index; stems (`word*`) separately.
   std::vector<std::u32string> exception_words;
@@ -185,7 +117,6 @@ struct CompiledTable {
   bool foreign_words_on = true;
   bool repair_lookalikes = true;
   bool convert_hashtags = true;  // #hashtags in lookalike_script are converted (Options)
-  bool reference = false;  // EngineSwitches::reference: the fast paths are off
   std::array<bool, 128> protect_start{};  // ASCII that may begin a pass-through token
 
   // @fold pairs (applied inside SourceLower), @lookalike pairs (word-dependent; below U+0800).

@@ -58,7 +58,6 @@ struct EngineSwitches {
   bool foreign_words = true;      // words with @foreign-letters or listed as `foreign`
   bool repair_lookalikes = true;  // @lookalike letters inside words of the source script
   bool convert_hashtags = true;   // #hashtags in the source script are converted
-  bool reference = false;         // no fast tables: every character takes the full path
 };
 
 // Compiles with resolved settings. Returns nullptr when an error diagnostic was added.

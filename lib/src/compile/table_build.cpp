@@ -166,7 +166,6 @@ Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const
     switches.foreign_words = options.foreign_words;
     switches.repair_lookalikes = options.repair_lookalikes;
     switches.convert_hashtags = options.convert_hashtags;
-    switches.reference = reference_engine;
     // A @lexicon's rules depend on the option values (the via table spells with them).
     const MergedTable* to_compile = &stage;
     MergedTable spelled;
@@ -185,7 +184,8 @@ Status BuildStages(const std::vector<MergedTable>& stages, TableInfo info, const
     for (const auto& setting : resolved)
       if (std::none_of(out->settings.begin(), out->settings.end(), [&](const auto& s) { return s.first == setting.first; }))
         out->settings.push_back(setting);
-    out->stages.push_back(std::move(compiled));
+    std::unique_ptr<const FastTables> fast = reference_engine ? nullptr : BuildFastTables(*compiled);
+    out->stages.push_back(CompiledStage{std::move(compiled), std::move(fast)});
   }
   return Status();
 }

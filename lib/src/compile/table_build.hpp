@@ -10,11 +10,19 @@
 
 #include "compile/compiler.hpp"
 #include "compile/lexicon_rules.hpp"
+#include "fast/fast_tables.hpp"
 
 namespace ortaq {
 
+// One table of a chain: its rules, and the accelerator built from them (null for the reference
+// engine, which is the same engine without it).
+struct CompiledStage {
+  std::unique_ptr<const CompiledTable> rules;
+  std::unique_ptr<const FastTables> fast;
+};
+
 struct BuiltTable {
-  std::vector<std::unique_ptr<CompiledTable>> stages;
+  std::vector<CompiledStage> stages;
   TableInfo info;
   Settings settings;  // every option of every stage, with the value in force
 };

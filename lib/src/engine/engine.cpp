@@ -9,10 +9,11 @@
 #include "fast/ascii_scan.hpp"
 #include "engine/engine_window.hpp"
 #include "fast/pair_table.hpp"
-#include "engine/pass_through.hpp"
+#include "text/pass_through.hpp"
 #include "fast/trigger_scan.hpp"
 #include "text/unicode.hpp"
 #include "text/edit_list_writer.hpp"
+#include "text/user_span.hpp"
 #include "text/utf8.hpp"
 
 namespace ortaq {
@@ -22,9 +23,9 @@ using Kind = ContextItem::Kind;
 
 // Whether the n bytes at `in` are all ASCII the table copies (the vectorised scan).
 template <std::size_t n>
-inline bool AsciiCopied(const CompiledTable& t, const unsigned char* in) {
+inline bool AsciiCopied(const FastTables& f, const unsigned char* in) {
   for (std::size_t i = 0; i < n; i += ascii_scan::kWidth)
-    if (!ascii_scan::AllAscii(in + i) || !ascii_scan::AllInSet(t.ascii_copy_set, in + i)) return false;
+    if (!ascii_scan::AllAscii(in + i) || !ascii_scan::AllInSet(f.ascii_copy_set, in + i)) return false;
   return true;
 }
 
@@ -34,10 +35,10 @@ inline bool AsciiCopied(const CompiledTable& t, const unsigned char* in) {
 // The caller reads `table` and `scan` (the table's pair_table and ascii_copy_set.usable) once:
 // the output stores may alias anything, so the compiler would read them again for every block.
 template <std::size_t kBlock = pair_table::kBlock>
-inline std::size_t StepBlock(const CompiledTable& t, const std::uint64_t* table, bool scan, const unsigned char* in,
+inline std::size_t StepBlock(const FastTables& f, const std::uint64_t* table, bool scan, const unsigned char* in,
                              char** o, pair_table::BlockNotes* notes) {
   static_assert(kBlock % ascii_scan::kWidth == 0, "scanned runs replace one block");
-  if (scan && AsciiCopied<kBlock>(t, in) && !utf8::IsContinuation(in[kBlock]) && !utf8::kMarkLead[in[kBlock]]) {
+  if (scan && AsciiCopied<kBlock>(f, in) && !utf8::IsContinuation(in[kBlock]) && !utf8::kMarkLead[in[kBlock]]) {
     std::memcpy(*o, in, kBlock);
     *o += kBlock;
     return kBlock;
@@ -50,9 +51,9 @@ enum class CaseForm { kLower, kTitle, kUpper };
 
 class Converter {
  public:
-  Converter(const CompiledTable& table, InvalidInputPolicy policy, const EngineInput& input, std::string* output,
-            EditList* edits)
-      : t_(table), policy_(policy), in_(input), out_(*output), edits_(edits) {}
+  Converter(const CompiledTable& table, const FastTables* fast, InvalidInputPolicy policy, const EngineInput& input,
+            std::string* output, EditList* edits)
+      : t_(table), f_(fast), policy_(policy), in_(input), out_(*output), edits_(edits) {}
 
   EngineResult Run() {
     const std::size_t lookahead = LookaheadBytes(t_);
@@ -85,9 +86,10 @@ class Converter {
       p += consumed;
       run = p;
     };
-    const FastEntry* fast2 = t_.fast2.data();
-    const char* pool = t_.fast_pool.data();
-    const bool tight = !edits_ && !foreign_ && !t_.reference;
+    // Without fast tables (the reference engine), every character takes the rule step.
+    const FastEntry* fast2 = f_ ? f_->fast2.data() : nullptr;
+    const char* pool = f_ ? f_->pool.data() : nullptr;
+    const bool tight = f_ && !edits_ && !foreign_;
     if (tight && !protecting_ && p < limit) {
       // Most inputs go through the tight loop from end to end: no need for the rest.
       p = TightRun(p, limit, &w);
@@ -109,7 +111,7 @@ class Converter {
       char32_t cp;
       std::size_t length;
       // Two-byte letters: decided by one table read unless the letter needs its neighbours.
-      if (b >= 0xC2 && b < 0xE0 && p + 1 < in_.size && utf8::IsContinuation(data[p + 1]) &&
+      if (fast2 && b >= 0xC2 && b < 0xE0 && p + 1 < in_.size && utf8::IsContinuation(data[p + 1]) &&
           !(foreign_ && AtWordStart(p))) {
         const FastEntry& e = fast2[((b & 0x1Fu) << 6) | (data[p + 1] & 0x3Fu)];
         // A mark next may compose with the letter, or complete a key (ı + U+0308): full path.
@@ -127,16 +129,26 @@ class Converter {
         }
       }
       if (b < 0x80) {
-        if (b == '-' && t_.pass_through && p + 1 < in_.size && data[p + 1] == '{') {
-          if (const std::size_t close = UserSpanClose(p)) {
-            // -{...}-: the user's own span, copied as written without its marks.
+        if (t_.pass_through && p + 1 < in_.size && user_span::Opens(b, data[p + 1])) {
+          const std::size_t close = UserSpanClose(p);
+          if (close == user_span::kNotFound && !in_.final && !user_span::Decided(in_.size, p)) {
+            // A stream that has not yet read as far as the span's close may come: it goes on
+            // from here once it has (or at the end of its input).
             flush(p);
-            if (edits_) EditListWriter::Add(edits_, 2, 0, true);
-            w.Put(reinterpret_cast<const char*>(data + p + 2), close - p - 2);
-            if (edits_) EditListWriter::Add(edits_, close - p - 2, close - p - 2, false);
-            if (edits_) EditListWriter::Add(edits_, 2, 0, true);
+            w.Finish();
+            return EngineResult{p, false, protecting_};
+          }
+          if (close != user_span::kNotFound) {
+            // -{...}-: the user's own span, copied as written without its marks.
+            const std::size_t open_size = user_span::kOpen.size(), close_size = user_span::kClose.size();
+            const std::size_t content = p + open_size;
+            flush(p);
+            if (edits_) EditListWriter::Add(edits_, open_size, 0, true);
+            w.Put(reinterpret_cast<const char*>(data + content), close - content);
+            if (edits_) EditListWriter::Add(edits_, close - content, close - content, false);
+            if (edits_) EditListWriter::Add(edits_, close_size, 0, true);
             if (in_.stats) ++in_.stats->protected_tokens;
-            p = close + 2;
+            p = close + close_size;
             run = p;
             continue;
           }
@@ -249,9 +261,9 @@ class Converter {
     using pair_table::kBlock;
     // The table takes a continuation byte to be the tail of the letter before it, so a block
     // must not start on one (a stray one, after an ill-formed lead the careful path skipped).
-    if (t_.pair_table.empty() || (p < in_.size && utf8::IsContinuation(in_.data[p]))) return p;
-    const std::uint64_t* table = t_.pair_table.data();
-    const bool scan = t_.ascii_copy_set.usable;
+    if (f_->pair_table.empty() || (p < in_.size && utf8::IsContinuation(in_.data[p]))) return p;
+    const std::uint64_t* table = f_->pair_table.data();
+    const bool scan = f_->ascii_copy_set.usable;
     char* o = w->Cursor();
     // Blocks start before `limit` and read up to kBlockReach bytes, which may lie past it.
     while (p + kBlock <= limit && p + pair_table::kBlockReach <= in_.size) {
@@ -264,7 +276,7 @@ class Converter {
           p + pair_table::BlockReach(pair_table::kWideBlock) <= in_.size) {
         char* const wide_out = o;
         pair_table::BlockNotes notes;
-        const std::size_t consumed = StepBlock<pair_table::kWideBlock>(t_, table, scan, in_.data + p, &o, &notes);
+        const std::size_t consumed = StepBlock<pair_table::kWideBlock>(*f_, table, scan, in_.data + p, &o, &notes);
         if (consumed != 0 && !notes.guarded && !(notes.token_letters && tokens_.MayStartIn(p, p + consumed))) {
           wide_failures_ = 0;
           p += consumed;
@@ -277,7 +289,7 @@ class Converter {
       }
       char* const block_out = o;
       pair_table::BlockNotes notes;
-      const std::size_t consumed = StepBlock(t_, table, scan, in_.data + p, &o, &notes);
+      const std::size_t consumed = StepBlock(*f_, table, scan, in_.data + p, &o, &notes);
       const std::size_t failed_guard = notes.guarded ? FirstFailingGuard(p, p + consumed) : SIZE_MAX;
       // Where a pass-through token may begin in the block, its letters go the careful way.
       const bool token_risk = consumed != 0 && notes.token_letters && tokens_.MayStartIn(p, p + consumed);
@@ -319,8 +331,8 @@ class Converter {
   std::size_t CharacterRun(std::size_t p, std::size_t limit, Writer* w) const {
     const unsigned char* d = in_.data;
     const std::size_t size = in_.size;
-    const FastEntry* fast2 = t_.fast2.data();
-    const char* pool = t_.fast_pool.data();
+    const FastEntry* fast2 = f_->fast2.data();
+    const char* pool = f_->pool.data();
     char* o = w->Cursor();
     char* end = w->End();
     while (p < limit) {
@@ -332,8 +344,8 @@ class Converter {
       }
       const unsigned char b = d[p];
       if (b < 0x80) {
-        if (!t_.ascii_copy[b] &&
-            !(t_.ascii_copy_unless_mark[b] && (p + 1 >= size ? in_.final : !utf8::kMarkLead[d[p + 1]])))
+        if (!f_->ascii_copy[b] &&
+            !(f_->ascii_copy_unless_mark[b] && (p + 1 >= size ? in_.final : !utf8::kMarkLead[d[p + 1]])))
           break;
         *o++ = static_cast<char>(b);
         ++p;
@@ -380,7 +392,7 @@ class Converter {
   std::size_t FirstFailingGuard(std::size_t p, std::size_t end) const {
     constexpr int kGuardedShift = std::countr_zero(pair_table::kGuardedBit);
     const unsigned char* d = in_.data;
-    const std::uint64_t* table = t_.pair_table.data();
+    const std::uint64_t* table = f_->pair_table.data();
     auto flag = [&](std::uint64_t entry) { return (entry >> kGuardedShift) & 1; };
     for (std::size_t from = p; from < end; from += 64) {
       const std::size_t n = std::min<std::size_t>(64, end - from);
@@ -400,7 +412,7 @@ class Converter {
       }
       // Trigger letters are rare: one look for the whole range rather than one per letter.
       std::uint8_t checked = 0xFF;
-      if (guarded != 0 && !t_.trigger_pairs.empty() &&
+      if (guarded != 0 && !f_->trigger_pairs.empty() &&
           !TriggerNear(from + static_cast<std::size_t>(std::countr_zero(guarded)),
                        from + static_cast<std::size_t>(63 - std::countl_zero(guarded))))
         checked = static_cast<std::uint8_t>(~FastEntry::kTriggerNear);
@@ -408,7 +420,7 @@ class Converter {
         const std::size_t q = from + static_cast<std::size_t>(std::countr_zero(guarded));
         // An ASCII letter (one byte) or a two-byte one.
         const bool ascii = d[q] < 0x80;
-        const FastEntry& e = ascii ? t_.fast2[d[q]] : t_.fast2[((d[q] & 0x1Fu) << 6) | (d[q + 1] & 0x3Fu)];
+        const FastEntry& e = ascii ? f_->fast2[d[q]] : f_->fast2[((d[q] & 0x1Fu) << 6) | (d[q + 1] & 0x3Fu)];
         if (!GuardsHold(e, q, checked, ascii ? 1 : 2)) return q;
       }
     }
@@ -421,7 +433,7 @@ class Converter {
   std::size_t DecidedPrefixEnd(std::size_t p) const {
     using pair_table::kBlock;
     const unsigned char* d = in_.data;
-    const std::uint64_t* table = t_.pair_table.data();
+    const std::uint64_t* table = f_->pair_table.data();
     // The start of the character that byte q belongs to (p is one).
     auto start_of_char = [&](std::size_t q) {
       while (q > p && utf8::IsContinuation(d[q])) --q;
@@ -474,10 +486,10 @@ class Converter {
       if (at >= in_.size) return in_.final ? boundary : true;
       if (!QuickCharAt(at, &cp)) return true;
     }
-    if (mask != 0) return (t_.neighbour_bits[cp] & mask) != 0;
+    if (mask != 0) return (f_->neighbour_bits[cp] & mask) != 0;
     if (Repairable(cp)) return true;
     if (boundary && !unicode::IsWordChar(cp)) return true;
-    return set != FastEntry::kNoSet && t_.guard_sets[set].Contains(t_.SourceLower(cp));
+    return set != FastEntry::kNoSet && f_->guard_sets[set].Contains(t_.SourceLower(cp));
   }
 
 
@@ -523,7 +535,7 @@ class Converter {
     const std::size_t at = p + length;
     if (at >= in_.size) return !in_.final || (e.opening_mask & kNeighbourNotWord);
     char32_t cp;
-    return !QuickCharAt(at, &cp) || (t_.neighbour_bits[cp] & e.opening_mask) != 0;
+    return !QuickCharAt(at, &cp) || (f_->neighbour_bits[cp] & e.opening_mask) != 0;
   }
   bool ExceptionMayOpenAt(std::size_t p, std::size_t length) const {
     const char32_t letter = length == 1 ? in_.data[p] : ((in_.data[p] & 0x1Fu) << 6) | (in_.data[p + 1] & 0x3Fu);
@@ -547,37 +559,37 @@ class Converter {
     if (at >= in_.size) return !in_.final;
     char32_t cp;
     if (!QuickCharAt(at, &cp)) return true;
-    if (e.child_mask != 0) return (t_.neighbour_bits[cp] & e.child_mask) != 0;
+    if (e.child_mask != 0) return (f_->neighbour_bits[cp] & e.child_mask) != 0;
     return Repairable(cp) || t_.nodes[e.guard_node].Child(t_.SourceLower(cp)) != 0;
   }
 
-  // Whether a letter some context rule needs (CompiledTable::trigger_pairs) starts anywhere in
+  // Whether a letter some context rule needs (FastTables::trigger_pairs) starts anywhere in
   // the window the rules of a letter at p could read. Scans each byte once per conversion:
   // positions only grow.
   bool TriggerNear(std::size_t p) const { return TriggerNear(p, p); }
   // The same for any letter starting in [first, last].
   bool TriggerNear(std::size_t first, std::size_t last) const {
-    if (t_.trigger_pairs.empty()) return false;
+    if (f_->trigger_pairs.empty()) return false;
     const std::size_t lo = first > kContextWindow ? first - kContextWindow : 0;
     const std::size_t hi = std::min(in_.size, last + t_.max_key_bytes + kContextWindow + 1);
     const unsigned char* d = in_.data;
-    if (t_.trigger_pair_list.count > 0) {
+    if (f_->trigger_pair_list.count > 0) {
       // Every trigger from trigger_from_ on is visited in order, each found by a vectorised
       // scan ahead from the one before (so each byte is read once): last_trigger_ is the
       // latest visited, next_trigger_ the one after it (SIZE_MAX: none up to the end).
       if (trigger_from_ == SIZE_MAX || lo < trigger_from_) {
         trigger_from_ = lo;
         last_trigger_ = SIZE_MAX;
-        next_trigger_ = trigger_scan::FirstPair(t_.trigger_pair_list, d, in_.size, lo);
+        next_trigger_ = trigger_scan::FirstPair(f_->trigger_pair_list, d, in_.size, lo);
       }
       while (next_trigger_ < hi) {
         last_trigger_ = next_trigger_;
-        next_trigger_ = trigger_scan::FirstPair(t_.trigger_pair_list, d, in_.size, next_trigger_ + 1);
+        next_trigger_ = trigger_scan::FirstPair(f_->trigger_pair_list, d, in_.size, next_trigger_ + 1);
       }
       return last_trigger_ != SIZE_MAX && last_trigger_ >= lo;
     }
     if (trigger_scan_ == SIZE_MAX || trigger_scan_ < lo) trigger_scan_ = lo;
-    const std::uint64_t* bits = t_.trigger_pairs.data();
+    const std::uint64_t* bits = f_->trigger_pairs.data();
     for (; trigger_scan_ < hi; ++trigger_scan_) {
       const std::uint32_t after = trigger_scan_ + 1 < in_.size ? d[trigger_scan_ + 1] : 0;
       const std::uint32_t index = d[trigger_scan_] | (after << 8);
@@ -586,13 +598,9 @@ class Converter {
     return last_trigger_ != SIZE_MAX && last_trigger_ >= lo;
   }
 
-  // For "-{" at p: the position of the "}-" that closes it within the context window, or 0
-  // (then "-{" is ordinary text).
+  // For "-{" at p: the position of the "}-" that closes it (user_span::FindClose).
   std::size_t UserSpanClose(std::size_t p) const {
-    const std::size_t hi = WindowAt(p).hi;
-    for (std::size_t q = p + 2; q + 1 < hi; ++q)
-      if (in_.data[q] == '}' && in_.data[q + 1] == '-') return q;
-    return 0;
+    return user_span::FindClose(std::string_view(reinterpret_cast<const char*>(in_.data), in_.size), p);
   }
 
   // At p inside a pass-through token: copies up to the next white space. Returns true when p
@@ -794,7 +802,8 @@ class Converter {
     if (b < 0xCC) return false;  // below U+0300
     if (b < 0xE0) {
       if (pos + 1 >= in_.size) return false;
-      return t_.fast2[((b & 0x1Fu) << 6) | (in_.data[pos + 1] & 0x3Fu)].mark;
+      const char32_t cp = ((b & 0x1Fu) << 6) | (in_.data[pos + 1] & 0x3Fu);
+      return f_ ? f_->fast2[cp].mark : unicode::IsMark(cp);
     }
     const utf8::Decoded d = utf8::Decode(in_.data + pos, in_.data + in_.size);
     return d.length > 0 && unicode::IsMark(d.code_point);
@@ -1047,6 +1056,7 @@ class Converter {
   }
 
   const CompiledTable& t_;
+  const FastTables* f_;  // null: the reference engine
   InvalidInputPolicy policy_;
   const EngineInput& in_;
   std::string& out_;
@@ -1077,9 +1087,9 @@ class Converter {
 
 std::size_t LookaheadBytes(const CompiledTable& table) { return table.max_key_bytes + kContextWindow + kWordScan + 4; }
 
-EngineResult RunEngine(const CompiledTable& table, InvalidInputPolicy policy, const EngineInput& input,
-                       std::string* output, EditList* edits) {
-  Converter converter(table, policy, input, output, edits);
+EngineResult RunEngine(const CompiledTable& table, const FastTables* fast, InvalidInputPolicy policy,
+                       const EngineInput& input, std::string* output, EditList* edits) {
+  Converter converter(table, fast, policy, input, output, edits);
   return converter.Run();
 }
 
@@ -1091,13 +1101,13 @@ namespace {
 // already big enough). Returns where the blocks stopped (the input's size when they reached
 // its end) and leaves *out after what they wrote.
 template <typename MakeRoom>
-std::size_t RunWholeBlocks(const CompiledTable& table, const unsigned char* data, std::size_t size, char** out,
+std::size_t RunWholeBlocks(const CompiledTable& table, const FastTables& fast, const unsigned char* data, std::size_t size, char** out,
                            MakeRoom room) {
   constexpr std::size_t kBlock = pair_table::kWideBlock;
   constexpr std::size_t kBlockReach = pair_table::BlockReach(kBlock);
   constexpr std::size_t kBlockRoom = pair_table::BlockRoom(kBlock);
-  const std::uint64_t* table_entries = table.pair_table.data();
-  const bool scan = table.ascii_copy_set.usable;
+  const std::uint64_t* table_entries = fast.pair_table.data();
+  const bool scan = fast.ascii_copy_set.usable;
   TokenIndicators tokens(data, size, table.max_key_bytes + kContextWindow);
   char* o = *out;
   std::size_t p = 0;
@@ -1105,7 +1115,7 @@ std::size_t RunWholeBlocks(const CompiledTable& table, const unsigned char* data
     o = room(o, p, kBlockRoom);
     char* const block_out = o;
     pair_table::BlockNotes notes;
-    const std::size_t consumed = StepBlock<kBlock>(table, table_entries, scan, data + p, &o, &notes);
+    const std::size_t consumed = StepBlock<kBlock>(fast, table_entries, scan, data + p, &o, &notes);
     if (consumed == 0 || notes.guarded || (notes.token_letters && tokens.MayStartIn(p, p + consumed))) {
       *out = block_out;
       return p;
@@ -1128,24 +1138,26 @@ std::size_t RunWholeBlocks(const CompiledTable& table, const unsigned char* data
 
 // The rest of a whole input, from the first block the pair table could not decide at `p`.
 // Out of line: the Converter's set-up would otherwise weigh on every call of RunEngineWhole.
-[[gnu::noinline]] EngineResult ContinueCarefully(const CompiledTable& table, InvalidInputPolicy policy,
+[[gnu::noinline]] EngineResult ContinueCarefully(const CompiledTable& table, const FastTables& fast,
+                                                 InvalidInputPolicy policy,
                                                  const EngineInput& input, std::string* output, std::size_t p,
                                                  Writer& w) {
-  Converter converter(table, policy, input, output, nullptr);
+  Converter converter(table, &fast, policy, input, output, nullptr);
   converter.WideBlockFailedAt(p);
   return converter.RunFrom(p, input.size, w);
 }
 
 }  // namespace
 
-EngineResult RunEngineWhole(const CompiledTable& table, InvalidInputPolicy policy, const EngineInput& input,
+EngineResult RunEngineWhole(const CompiledTable& table, const FastTables* fast, InvalidInputPolicy policy,
+                            const EngineInput& input,
                             std::string* output) {
   const unsigned char* const data = input.data;
   const std::size_t size = input.size;
-  if (!table.whole_blocks || input.protecting || input.begin != 0 || !input.final ||
+  if (!fast || !fast->whole_blocks || input.protecting || input.begin != 0 || !input.final ||
       input.stop < size || (size > 0 && utf8::IsContinuation(data[0]))) {
     output->clear();
-    return RunEngine(table, policy, input, output, nullptr);
+    return RunEngine(table, fast, policy, input, output, nullptr);
   }
   // Blocks from start to end while the pair table decides every one of them; the first block it
   // cannot (or whose letters have guards to check) goes, with the rest, to the Converter, which
@@ -1162,29 +1174,29 @@ EngineResult RunEngineWhole(const CompiledTable& table, InvalidInputPolicy polic
     // on the entries of common pairs ran line by line up to a fifth slower.
     constexpr std::size_t kPage = 4096, kColdOffset = 0x718;
     char space[kPage + kShort * pair_table::kMaxOutputPerByte + pair_table::BlockRoom(pair_table::kWideBlock)];
-    const auto table_at = reinterpret_cast<std::uintptr_t>(table.pair_table.data());
+    const auto table_at = reinterpret_cast<std::uintptr_t>(fast->pair_table.data());
     const auto space_at = reinterpret_cast<std::uintptr_t>(space);
     char* const buffer = space + ((table_at + kColdOffset - space_at) % kPage);
     char* o = buffer;
     const auto enough = [](char* at, std::size_t, std::size_t) { return at; };
-    const std::size_t p = RunWholeBlocks(table, data, size, &o, enough);
+    const std::size_t p = RunWholeBlocks(table, *fast, data, size, &o, enough);
     output->assign(buffer, static_cast<std::size_t>(o - buffer));
     if (p >= size) return EngineResult{size, false, false};
     Writer w(*output, size - p);
-    return ContinueCarefully(table, policy, input, output, p, w);
+    return ContinueCarefully(table, *fast, policy, input, output, p, w);
   }
   Writer w(*output, size, Writer::Overwrite{});
   char* o = w.Cursor();
   const auto grow = [&w, size](char* at, std::size_t p, std::size_t bytes) {
     return w.WithRoom(at, bytes, (size - p) + bytes);
   };
-  const std::size_t p = RunWholeBlocks(table, data, size, &o, grow);
+  const std::size_t p = RunWholeBlocks(table, *fast, data, size, &o, grow);
   w.SetCursor(o);
   if (p >= size) {
     w.Finish();
     return EngineResult{size, false, false};
   }
-  return ContinueCarefully(table, policy, input, output, p, w);
+  return ContinueCarefully(table, *fast, policy, input, output, p, w);
 }
 
 }  // namespace ortaq

@@ -7,10 +7,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdint>
 #include <string>
 
 #include "compile/compiled_table.hpp"
+#include "fast/fast_tables.hpp"
 #include "ortaq/ortaq.hpp"
 
 namespace ortaq {
@@ -40,15 +40,17 @@ inline constexpr std::size_t kHistoryBytes = kContextWindow + kWordScan;
 // How many bytes past a position the engine may read; a stream keeps this much look-ahead.
 std::size_t LookaheadBytes(const CompiledTable& table);
 
-EngineResult RunEngine(const CompiledTable& table, InvalidInputPolicy policy, const EngineInput& input,
-                       std::string* output, EditList* edits);
+// `fast`: the table's accelerator, or null for the reference engine (the same rules, every
+// character by the rule step); both give the same bytes.
+EngineResult RunEngine(const CompiledTable& table, const FastTables* fast, InvalidInputPolicy policy,
+                       const EngineInput& input, std::string* output, EditList* edits);
 
 // RunEngine for a whole input without edit spans, the common call (a line at a time, say): its
 // fast blocks need none of the Converter's set-up, which would cost a short line a good part of
 // its time. The same output as RunEngine; it replaces what *output held (whose memory it
 // writes over rather than clearing it first).
-EngineResult RunEngineWhole(const CompiledTable& table, InvalidInputPolicy policy, const EngineInput& input,
-                            std::string* output);
+EngineResult RunEngineWhole(const CompiledTable& table, const FastTables* fast, InvalidInputPolicy policy,
+                            const EngineInput& input, std::string* output);
 
 }  // namespace ortaq
 

@@ -6,7 +6,9 @@
 #include <string_view>
 
 #include "compile/compiled_table.hpp"
-#include "engine/pass_through.hpp"
+#include "fast/fast_tables.hpp"
+#include "text/pass_through.hpp"
+#include "text/user_span.hpp"
 #include "text/unicode.hpp"
 #include "text/utf8.hpp"
 
@@ -56,38 +58,38 @@ bool CopiedThreeByteRow(const CompiledTable& t, unsigned a, unsigned b) {
 // The entry for a letter the fast table decided: written as it is (`self`, its own bytes),
 // replaced, or guarded; kGeneral when it decided nothing or the output is longer than
 // `max_output`. `flags` are added (kTokenLetter).
-std::uint64_t DecidedEntry(const CompiledTable& t, const FastEntry& e, std::string_view self, std::size_t max_output,
+std::uint64_t DecidedEntry(const FastTables& f, const FastEntry& e, std::string_view self, std::size_t max_output,
                            std::uint8_t flags) {
   const auto guarded = static_cast<std::uint8_t>(kGuarded | flags);
   if (e.kind == FastEntry::kCopy) return Entry(self.data(), self.size(), flags);
-  if (e.kind == FastEntry::kReplace && e.length <= max_output) return Entry(t.fast_pool.data() + e.offset, e.length, flags);
+  if (e.kind == FastEntry::kReplace && e.length <= max_output) return Entry(f.pool.data() + e.offset, e.length, flags);
   if (e.kind == FastEntry::kGeneral && e.guards != 0) {
     if (e.guarded_kind == FastEntry::kCopy) return Entry(self.data(), self.size(), guarded);
     if (e.guarded_kind == FastEntry::kReplace && e.guarded_length <= max_output)
-      return Entry(t.fast_pool.data() + e.guarded_offset, e.guarded_length, guarded);
+      return Entry(f.pool.data() + e.guarded_offset, e.guarded_length, guarded);
   }
   return General();
 }
 
 // The entry for the two-byte letter of lead byte `a` (0xC2-0xDF) and continuation byte `b`.
-std::uint64_t LetterEntry(const CompiledTable& t, unsigned a, unsigned b) {
-  const FastEntry& e = t.fast2[((a & 0x1Fu) << 6) | (b & 0x3Fu)];
+std::uint64_t LetterEntry(const FastTables& f, unsigned a, unsigned b) {
+  const FastEntry& e = f.fast2[((a & 0x1Fu) << 6) | (b & 0x3Fu)];
   if (e.mark) return General(kMark);
   const char bytes[2] = {static_cast<char>(a), static_cast<char>(b)};
-  return DecidedEntry(t, e, std::string_view(bytes, 2), kMaxOutput, 0);
+  return DecidedEntry(f, e, std::string_view(bytes, 2), kMaxOutput, 0);
 }
 
 // The entry for ASCII letter `a`, flagged kTokenLetter where a pass-through token may begin
 // with it; an output may not be longer than the pair table's room for one input byte.
-std::uint64_t AsciiLetterEntry(const CompiledTable& t, unsigned a) {
+std::uint64_t AsciiLetterEntry(const CompiledTable& t, const FastTables& f, unsigned a) {
   const char c = static_cast<char>(a);
   const std::uint8_t token = t.pass_through && t.protect_start[a] ? kTokenLetter : 0;
-  return DecidedEntry(t, t.fast2[a], std::string_view(&c, 1), kMaxOutputPerByte, token);
+  return DecidedEntry(f, f.fast2[a], std::string_view(&c, 1), kMaxOutputPerByte, token);
 }
 
 }  // namespace
 
-std::vector<std::uint64_t> Build(const CompiledTable& table) {
+std::vector<std::uint64_t> Build(const CompiledTable& table, const FastTables& fast) {
   // Most rows (one first byte, every second byte) hold just two entries: one before a
   // continuation byte and one before anything else. The table is filled in memory order, one
   // second byte at a time: a copy of those two-entry rows, then the rows that need more
@@ -104,15 +106,15 @@ std::vector<std::uint64_t> Build(const CompiledTable& table) {
     const char c = static_cast<char>(a);
     if (a < 0x80) {
       before_continuation[a] = general;  // a continuation after ASCII is ill-formed
-      before_other[a] = table.ascii_copy[a] ? Entry(&c, 1, 0) : general;
-      if (!table.ascii_copy[a] && std::isalpha(static_cast<int>(a))) {
-        ascii_letters[a] = AsciiLetterEntry(table, a);
+      before_other[a] = fast.ascii_copy[a] ? Entry(&c, 1, 0) : general;
+      if (!fast.ascii_copy[a] && std::isalpha(static_cast<int>(a))) {
+        ascii_letters[a] = AsciiLetterEntry(table, fast, a);
         if (ascii_letters[a] != general) {
           ascii_rows.push_back(a);
           continue;
         }
       }
-      if (table.ascii_copy_unless_mark[a] || (!table.ascii_copy[a] && !table.ascii_start[a])) ascii_rows.push_back(a);
+      if (fast.ascii_copy_unless_mark[a] || (!fast.ascii_copy[a] && !table.ascii_start[a])) ascii_rows.push_back(a);
     } else if (utf8::IsContinuation(static_cast<unsigned char>(a))) {
       // The tail of a two-byte letter, written with its lead. A second continuation would be
       // part of a longer (or ill-formed) sequence, which this table never handles.
@@ -131,7 +133,7 @@ std::vector<std::uint64_t> Build(const CompiledTable& table) {
   // Two-byte letters: lead 0xC2-0xDF, continuation.
   std::array<std::uint64_t, 30 * 64> letters;
   for (unsigned a = 0xC2; a < 0xE0; ++a)
-    for (unsigned b = 0x80; b < 0xC0; ++b) letters[(a - 0xC2) * 64 + (b - 0x80)] = LetterEntry(table, a, b);
+    for (unsigned b = 0x80; b < 0xC0; ++b) letters[(a - 0xC2) * 64 + (b - 0x80)] = LetterEntry(fast, a, b);
   const auto& marks = ThreeByteMarkBlocks();
   const std::uint64_t maybe_mark = General(kMark);
   std::bitset<1024> copied_rows;  // three-byte rows (lead, first continuation) copied as they are
@@ -153,12 +155,12 @@ std::vector<std::uint64_t> Build(const CompiledTable& table) {
         continue;
       }
       bool leave = false;
-      if (table.ascii_copy_unless_mark[a]) {
+      if (fast.ascii_copy_unless_mark[a]) {
         leave = utf8::kMarkLead[b];  // a mark may complete a key with this letter
       } else {
         // Not copied for what may follow it: the start of a pass-through token, or "-{".
         leave = (table.protect_start[a] && TokenMayStartWith(static_cast<unsigned char>(a), static_cast<unsigned char>(b))) ||
-                (table.pass_through && a == '-' && b == '{');
+                (table.pass_through && user_span::Opens(static_cast<unsigned char>(a), static_cast<unsigned char>(b)));
       }
       row[a] = leave ? general : Entry(&c, 1, 0);
     }

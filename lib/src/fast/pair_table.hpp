@@ -31,6 +31,7 @@
 namespace ortaq {
 
 struct CompiledTable;
+struct FastTables;
 
 namespace pair_table {
 
@@ -71,8 +72,8 @@ inline BlockNotes NotesOf(std::uint64_t flags) {
   return BlockNotes{(flags & kGuardedBit) != 0, (flags & kTokenLetterBit) != 0};
 }
 
-// Builds the table for a compiled table whose fast2/ascii_copy are final.
-std::vector<std::uint64_t> Build(const CompiledTable& table);
+// Builds the table from a compiled table and its fast tables, whose fast2 and ascii_copy are final.
+std::vector<std::uint64_t> Build(const CompiledTable& table, const FastTables& fast);
 
 // The pair at `at` as the table's index: at[0] | at[1] << 8 (one 16-bit load on most hosts).
 inline std::uint32_t Index(const unsigned char* at) {

@@ -2,7 +2,7 @@
 // and behind a guarded letter. The engine scans every byte once for them, so a text whose
 // common letters are guarded by a trigger pays the scan on all of it: sixteen bytes at a time
 // when the triggers are a few two-byte letters (SSE2, x86-64's baseline), the pair bitmap
-// (CompiledTable::trigger_pairs) otherwise.
+// (FastTables::trigger_pairs) otherwise.
 #ifndef ORTAQ_FAST_TRIGGER_SCAN_HPP_
 #define ORTAQ_FAST_TRIGGER_SCAN_HPP_
 

@@ -20,6 +20,7 @@
 #include <optional>
 
 #include "text/edit_list_writer.hpp"
+#include "text/user_span.hpp"
 
 namespace ortaq {
 namespace {
@@ -1119,21 +1120,18 @@ void SegmentSrt(std::string_view s, Paint* paint) {
 
 // ---- -{…}- spans -----------------------------------------------------------------------------
 
-// The first `marker` at or after `from` whose two bytes are both still to be converted.
-std::size_t FindMarker(std::string_view s, const Paint& paint, std::string_view marker, std::size_t from) {
-  for (std::size_t at = s.find(marker, from); at != kNpos; at = s.find(marker, at + 1))
-    if (paint.Converts(at) && paint.Converts(at + 1)) return at;
-  return kNpos;
-}
-
+// The spans' grammar is user_span's; here only markers whose two bytes are both still to be
+// converted count (not those inside a tag, a code span or an SRT timing line).
 void PaintUserSpans(std::string_view s, Paint* paint) {
-  for (std::size_t open = FindMarker(s, *paint, "-{", 0); open != kNpos; open = FindMarker(s, *paint, "-{", open)) {
-    const std::size_t close = FindMarker(s, *paint, "}-", open + 2);
-    if (close == kNpos) return;  // unterminated: "-{" is ordinary text, and so is every later one
-    paint->Set(open, open + 2, SegmentKind::kMarker);
-    paint->Copy(open + 2, close);
-    paint->Set(close, close + 2, SegmentKind::kMarker);
-    open = close + 2;
+  const auto counts = [paint](std::size_t at) { return paint->Converts(at) && paint->Converts(at + 1); };
+  for (std::size_t open = s.find(user_span::kOpen); open != kNpos; open = s.find(user_span::kOpen, open + 1)) {
+    if (!counts(open)) continue;
+    const std::size_t close = user_span::FindClose(s, open, counts);
+    if (close == user_span::kNotFound) continue;  // "-{" is ordinary text
+    paint->Set(open, open + user_span::kOpen.size(), SegmentKind::kMarker);
+    paint->Copy(open + user_span::kOpen.size(), close);
+    paint->Set(close, close + user_span::kClose.size(), SegmentKind::kMarker);
+    open = close + user_span::kClose.size() - 1;
   }
 }
 

@@ -2,13 +2,14 @@
 #include "typing/commit_point.hpp"
 
 #include "text/unicode.hpp"
+#include "text/user_span.hpp"
 #include "text/utf8.hpp"
 
 namespace ortaq::typing {
 namespace {
 
-// The engine's bound on how far a `-{` may be from its `}-`, with room for the marks.
-constexpr std::size_t kSpanReach = 256 + 4;
+// How far a `-{` may be from the end of its `}-`.
+constexpr std::size_t kSpanReach = user_span::kReach;
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -27,9 +28,9 @@ bool IsTokenStart(std::string_view text, std::size_t pos) { return pos > 0 && po
 bool InsideOpenSpan(std::string_view text, std::size_t pos) {
   const std::size_t from = pos > kSpanReach ? pos - kSpanReach : 0;
   const std::string_view before = text.substr(from, pos - from);
-  const std::size_t open = before.rfind("-{");
+  const std::size_t open = before.rfind(user_span::kOpen);
   if (open == std::string_view::npos) return false;
-  return before.find("}-", open + 2) == std::string_view::npos;
+  return before.find(user_span::kClose, open + user_span::kOpen.size()) == std::string_view::npos;
 }
 
 bool WaitsForCase(std::string_view text, std::size_t from, std::size_t pos, std::size_t end) {

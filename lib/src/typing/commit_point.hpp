@@ -18,7 +18,7 @@ namespace ortaq::typing {
 // and paths run up to white space, so none goes on past it).
 bool IsTokenStart(std::string_view text, std::size_t pos);
 
-// Whether an open `-{` before `pos` (within the 256 bytes in which its `}-` may come) could
+// Whether an open `-{` before `pos` (within user_span::kReach, where its `}-` may come) could
 // still make the text at `pos` part of a span that is copied as written.
 bool InsideOpenSpan(std::string_view text, std::size_t pos);
 

@@ -9,6 +9,7 @@
 
 #include "api/compiled_stages.hpp"
 #include "ortaq/typing.hpp"
+#include "text/user_span.hpp"
 #include "text/utf8.hpp"
 #include "typing/commit_point.hpp"
 
@@ -28,6 +29,8 @@ constexpr std::size_t kChainHistory = 1536;
 // stays pending in text without white space.
 constexpr std::size_t kLookahead = 1024;
 constexpr std::size_t kChainLookahead = 4096;
+// An open `-{` is decided within user_span::kReach: a look-ahead commit must not come before.
+static_assert(kLookahead > user_span::kReach, "a look-ahead commit would cut an open -{ span");
 
 Status Internal(const std::exception& e) { return Status(StatusCode::kInternal, std::string("internal error: ") + e.what()); }
 
@@ -194,7 +197,7 @@ TypingSession::TypingSession(std::shared_ptr<const Transliterator> transliterato
     state_->t = std::move(transliterator);
     if (state_->t) {
       for (const auto& stage : CompiledStages(*state_->t))
-        state_->across_words = state_->across_words || typing::ReadsAcrossWords(*stage);
+        state_->across_words = state_->across_words || typing::ReadsAcrossWords(*stage.rules);
     }
   } catch (const std::exception&) {
     state_.reset();  // every call then says so

@@ -1,4 +1,4 @@
-#include "engine/pass_through.hpp"
+#include "text/pass_through.hpp"
 
 #include <algorithm>
 #include <array>

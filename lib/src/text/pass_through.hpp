@@ -1,13 +1,25 @@
 // Tokens the engine copies unchanged whatever the table says: URLs, e-mail addresses,
 // @handles, #hashtags, file paths and Roman numerals. A table is about letters of a language;
 // these are not words of any language, and converting them breaks them.
-#ifndef ORTAQ_ENGINE_PASS_THROUGH_HPP_
-#define ORTAQ_ENGINE_PASS_THROUGH_HPP_
+//
+// The one definition of the pass-through grammar: the engine applies it (engine/engine.cpp),
+// the compiler and the fast tables derive from it which bytes they must leave to the engine.
+// The user's own `-{...}-` spans, which markup also reads, are in text/user_span.hpp.
+#ifndef ORTAQ_TEXT_PASS_THROUGH_HPP_
+#define ORTAQ_TEXT_PASS_THROUGH_HPP_
 
 #include <cstddef>
 #include <cstdint>
 
 namespace ortaq {
+
+// Whether a token may begin with ASCII byte c. Letters begin URLs, e-mail addresses and paths;
+// I V X L C D M begin numerals. Digits are left out: numbers pass through anyway, and a token
+// starting with one is rarely a URL or an address.
+constexpr bool MayBeginToken(unsigned char c) {
+  const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return letter || c == '@' || c == '#' || c == '/' || c == '~' || c == '.' || c == '\\';
+}
 
 enum class TokenKind { kNone, kUrl, kEmail, kHandle, kHashtag, kPath, kRoman };
 
@@ -59,4 +71,4 @@ class TokenIndicators {
 
 }  // namespace ortaq
 
-#endif  // ORTAQ_ENGINE_PASS_THROUGH_HPP_
+#endif  // ORTAQ_TEXT_PASS_THROUGH_HPP_
