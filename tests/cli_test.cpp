@@ -156,9 +156,15 @@ TEST_F(CliTest, ToTakesThePathOfAUsersTable) {
   RunResult r = Run("convert --from kk-Cyrl --to ./mine.tbl", "Қазақстан ШЫНЫ");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "Qazaqstan SHYNY");
-  r = Run("convert --from tr-Latn --to ./mine.tbl", "a");
+  // From another alphabet the file is chained behind the tables that lead to kk-Cyrl.
+  r = Run("convert --from kk-Latn-2018 --to ./mine.tbl", "Qazaqstan");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "Qazaqstan");
+  WriteAll(dir_ / "odd.tbl", "@from xx-Odd\n@to my-latin\nа > a\n");
+  r = Run("convert --from kk-Cyrl --to ./odd.tbl", "a");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("converts from kk-Cyrl"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("reads xx-Odd, and no table or chain of tables converts kk-Cyrl to xx-Odd"), std::string::npos)
+      << r.err;
 }
 
 TEST_F(CliTest, TablesAreFoundThroughOrtaqTablePath) {

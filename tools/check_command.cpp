@@ -17,10 +17,15 @@ CLI::App* AddCheckCommand(CLI::App& app, CheckOptions& options) {
   cmd->add_flag("--json", options.json,
                 "Print a JSON array: {\"table\", \"ok\", \"tests_passed\", \"tests_failed\", \"diagnostics\"} "
                 "per table");
+  cmd->add_option("--corpus", options.corpus,
+                  "Text in the source alphabet: a table that writes two letters alike that its parent "
+                  "kept apart is warned about with example words from it")
+      ->type_name("FILE");
   cmd->footer(
       "Examples:\n"
       "  $ ortaq check\n"
-      "  $ ortaq check kk-Cyrl--cta-2024 --json\n");
+      "  $ ortaq check kk-Cyrl--cta-2024 --json\n"
+      "  $ ortaq check kk-Cyrl--cta-2024 --corpus notes.txt\n");
   return cmd;
 }
 
@@ -40,10 +45,12 @@ int RunCheck(const CheckOptions& options) {
   for (const auto& t : options.tables) paths.push_back(ResolveTableArgument(t));
   if (paths.empty())
     for (const TableInfo& t : ListTables(Options{})) paths.push_back(t.path);
+  std::string corpus;
+  if (!options.corpus.empty() && !ReadInput(options.corpus, &corpus)) return kExitUsage;
   int worst = kExitOk;
   if (options.json) std::printf("[");
   for (const std::string& path : paths) {
-    const CheckReport report = CheckTable(path, Options{});
+    const CheckReport report = CheckTable(path, Options{}, corpus);
     if (!report.ok()) worst = kExitBadData;
     if (options.json) {
       std::string diagnostics;

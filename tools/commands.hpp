@@ -53,6 +53,7 @@ int RunList(const ListOptions& options);
 struct CheckOptions {
   std::vector<std::string> tables;
   bool json = false;
+  std::string corpus;  // --corpus: text for the example words of merged letters
 };
 CLI::App* AddCheckCommand(CLI::App& app, CheckOptions& options);
 int RunCheck(const CheckOptions& options);
@@ -90,6 +91,8 @@ int RunTest(const TestOptions& options);
 // `ortaq export` (export_command.cpp): typing layouts from a table; it keeps its options itself.
 CLI::App* AddExportCommand(CLI::App& app);
 int RunExport();
+CLI::App* AddNewTableCommand(CLI::App& app);
+int RunNewTable();
 
 }  // namespace ortaq::cli
 

@@ -64,7 +64,12 @@ void PrintJson(const std::vector<TableInfo>& tables, const std::vector<Chain>& c
                   JsonString(o.name).c_str(), JsonList(o.values).c_str(), JsonString(o.default_value).c_str(),
                   JsonString(o.description).c_str());
     }
-    std::printf("%s]}", t.options.empty() ? "" : "\n    ");
+    std::printf("%s], \"status\": %s, \"date\": %s, \"sources\": [", t.options.empty() ? "" : "\n    ",
+                JsonString(t.status).c_str(), JsonString(t.date).c_str());
+    for (std::size_t k = 0; k < t.sources.size(); ++k)
+      std::printf("%s{\"text\": %s, \"read\": %s}", k ? ", " : "", JsonString(t.sources[k].text).c_str(),
+                  JsonString(t.sources[k].read).c_str());
+    std::printf("]}");
   }
   std::printf("\n  ],\n  \"chains\": [");
   for (std::size_t i = 0; i < chains.size(); ++i)
@@ -77,7 +82,8 @@ void PrintJson(const std::vector<TableInfo>& tables, const std::vector<Chain>& c
 
 CLI::App* AddListCommand(CLI::App& app, ListOptions& options) {
   CLI::App* cmd = app.add_subcommand("list", "List the tables, their options and defaults, and the chained pairs");
-  cmd->add_flag("--json", options.json, "Print one JSON object: {\"tables\": [...], \"chains\": [...]}");
+  cmd->add_flag("--json", options.json, "Print one JSON object: {\"tables\": [{\"from\", \"to\", \"title\", \"path\", \"options\", "
+                "\"status\", \"date\", \"sources\": [{\"text\", \"read\"}]}], \"chains\": [...]}");
   cmd->footer(
       "Examples:\n"
       "  $ ortaq list\n"
@@ -98,6 +104,11 @@ int RunList(const ListOptions& options) {
   }
   for (const TableInfo& t : tables) {
     std::printf("%s -> %s\n    %s\n    %s\n", t.from.c_str(), t.to.c_str(), t.title.c_str(), t.path.c_str());
+    if (!t.status.empty() || !t.date.empty())
+      std::printf("    status: %s%s%s\n", t.status.empty() ? "(not given)" : t.status.c_str(), t.date.empty() ? "" : ", ",
+                  t.date.c_str());
+    for (const TableSource& source : t.sources)
+      std::printf("    source: %s (read %s)\n", source.text.c_str(), source.read.c_str());
     for (const OptionInfo& o : t.options) {
       std::string values;
       for (const auto& v : o.values) values += (values.empty() ? "" : "|") + v;

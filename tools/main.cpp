@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
   CLI::App* export_cmd = AddExportCommand(app);
   CompareCommandOptions compare;
   CLI::App* compare_cmd = AddCompareCommand(app, compare);
+  CLI::App* new_table_cmd = AddNewTableCommand(app);
   for (CLI::App* sub : app.get_subcommands({})) sub->allow_extras();
 
   if (argc > 1 && argv[1][0] != '-') {
@@ -99,6 +100,7 @@ int main(int argc, char** argv) {
     if (roundtrip_cmd->parsed()) return RunRoundtrip(roundtrip);
     if (export_cmd->parsed()) return RunExport();
     if (compare_cmd->parsed()) return RunCompare(compare);
+    if (new_table_cmd->parsed()) return RunNewTable();
   } catch (const std::exception& e) {
     PrintError(std::string("internal error: ") + e.what());
     return kExitUsage;

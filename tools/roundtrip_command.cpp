@@ -87,7 +87,9 @@ int RunRoundtrip(const RoundtripOptions& options) {
   Status status;
   auto forward = Build(from, via, all, &used, &status);
   if (!forward) return ReportStatus(status);
-  auto backward = Build(via, from, all, &used, &status);
+  // A .tbl file given as --via: back from the alphabet it writes (its @to).
+  const bool via_file = via.find('/') != std::string::npos || (via.size() > 4 && via.ends_with(".tbl"));
+  auto backward = Build(via_file ? forward->info().to : via, from, all, &used, &status);
   if (!backward) return ReportStatus(status);
   for (std::size_t i = 0; i < used.size(); ++i) {
     if (!used[i]) {

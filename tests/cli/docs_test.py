@@ -111,7 +111,7 @@ class Completion(unittest.TestCase):
         self.assertEqual(self.complete("ortaq", "convert", "--fr"), ["--from"])
         self.assertEqual(set(self.complete("ortaq", "convert", "-")), set(flags(help_of("convert"))))
         self.assertIn("--via", self.complete("ortaq", "roundtrip", "--"))
-        self.assertEqual(self.complete("ortaq", "convert", "-t", "cta"), ["cta-1991", "cta-2024"])
+        self.assertEqual(self.complete("ortaq", "convert", "-t", "cta"), ["cta-1991", "cta-2024", "cta-2024-tdk"])
         self.assertIn("auto", self.complete("ortaq", "convert", "--from", ""))
         self.assertIn("kk-u=ŭ", self.complete("ortaq", "convert", "--set", "kk-u"))
         # Bash splits at '=': the value part is offered.

@@ -86,7 +86,7 @@ class Json(unittest.TestCase):
         tables = {(t["from"], t["to"]): t for t in doc["tables"]}
         self.assertIn(("kk-Cyrl", "cta-2024"), tables)
         for t in doc["tables"]:
-            self.assertEqual(set(t), {"from", "to", "title", "path", "options"})
+            self.assertEqual(set(t), {"from", "to", "title", "path", "options", "status", "date", "sources"})
             for o in t["options"]:
                 self.assertEqual(set(o), {"name", "values", "default", "description"})
                 self.assertIn(o["default"], o["values"])

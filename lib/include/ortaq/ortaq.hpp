@@ -165,12 +165,24 @@ struct OptionInfo {
   std::string description;
 };
 
+// One `@sources` line of a table: a source of its letters, and the day it was read.
+struct TableSource {
+  std::string text;
+  std::string read;  // YYYY-MM-DD
+};
+
 struct TableInfo {
   std::string from;   // source alphabet id, e.g. "kk-Cyrl"
   std::string to;     // target alphabet id, e.g. "cta-2024"
   std::string title;  // one line for people
   std::string path;   // the file it was loaded from; "<built-in>/NAME.tbl" for a table built in
   std::vector<OptionInfo> options;
+  // Provenance (tables/README.md): "decree", "draft", "commission-proposal" or
+  // "community-proposal"; the date of that decree or proposal (YYYY, YYYY-MM or YYYY-MM-DD);
+  // its sources. Empty when the table does not say (a chain found by ortaq, for one).
+  std::string status;
+  std::string date;
+  std::vector<TableSource> sources;
 };
 
 class Stream;

@@ -59,6 +59,11 @@ struct ORTAQ_API CheckReport {
 // Lints a table file (design: parse, compile with every option value, inline tests, warnings
 // for look-alike letters, letters outside the declared alphabets, non-NFC text, unused classes).
 [[nodiscard]] ORTAQ_API CheckReport CheckTable(const std::string& path, const Options& options);
+// For a table that inherits another, both also warn about letters it writes alike that its
+// parent kept apart, and about inherited options it leaves with nothing to do; this one takes
+// an example word for each such pair of letters from `corpus` (text in the source alphabet).
+[[nodiscard]] ORTAQ_API CheckReport CheckTable(const std::string& path, const Options& options,
+                                               std::string_view corpus);
 
 // Runs a golden file `<from>--<to>.tsv` (`source<TAB>expected` lines; `#` comments; `@set K=V ...`
 // sets options for the lines after it, `@set` alone restores the defaults). Failures are

@@ -59,7 +59,42 @@ std::shared_ptr<const Transliterator> BuildLoaded(const LoadedTable& loaded, boo
     return nullptr;
   }
   const TableAst own = MergeLayers(loaded);
-  return Build(stages, InfoOfStages(stages, loaded.path, own.title), options, engine, std::move(diagnostics), status);
+  TableInfo info = InfoOfStages(stages, loaded.path, own.title);
+  CopyProvenance(own, &info);
+  return Build(stages, std::move(info), options, engine, std::move(diagnostics), status);
+}
+
+// `--from FROM --to FILE.tbl` where the file reads another alphabet X: the shortest chain of
+// tables from FROM to X, then the file. nullptr with *status untouched when the file reads FROM
+// (or does not load: FromFile then says why).
+std::shared_ptr<const Transliterator> ChainToFile(std::string_view from, const std::string& path, const Options& options,
+                                                  Engine engine, Status* status) {
+  LoadedTable loaded;
+  std::vector<Diagnostic> diagnostics;
+  std::vector<TableAst> file_stages;
+  if (!LoadTableFile(path, TableSearchPath(options), &loaded, &diagnostics) ||
+      !ExpandStages(loaded, options, &file_stages, &diagnostics).ok() || file_stages.front().from == from)
+    return nullptr;
+  const std::string& reads = file_stages.front().from;
+  const std::vector<std::string> chain = FindChain(from, reads, options);
+  if (chain.empty()) {
+    SetStatus(status, Status(StatusCode::kNotFound, "the table " + path + " reads " + reads +
+                                                        ", and no table or chain of tables converts " +
+                                                        std::string(from) + " to " + reads));
+    return nullptr;
+  }
+  std::vector<TableAst> stages;
+  Status loaded_chain = LoadStageFiles(chain, options, &stages, &diagnostics);
+  if (!loaded_chain.ok()) {
+    SetStatus(status, std::move(loaded_chain));
+    return nullptr;
+  }
+  const TableAst own = MergeLayers(loaded);
+  for (TableAst& stage : file_stages) stages.push_back(std::move(stage));
+  TableInfo info = InfoOfStages(stages, path, "");
+  info.title = own.title + " (" + info.title + ")";
+  CopyProvenance(own, &info);
+  return Build(stages, std::move(info), options, engine, std::move(diagnostics), status);
 }
 
 // Line and column of byte `pos` of `data`, given the lines and columns already passed.
@@ -154,6 +189,12 @@ std::shared_ptr<const Transliterator> test_hooks::FromIds(std::string_view from,
         return nullptr;
       }
       return Build(stages, InfoOfStages(stages, "", ""), options, engine, std::move(diagnostics), status);
+    }
+    if (path == to) {
+      // A .tbl file of the user's that reads another alphabet: the tables leading to it first.
+      SetStatus(status, Status());
+      if (auto chained = ChainToFile(from, path, options, engine, status)) return chained;
+      if (status && !status->ok()) return nullptr;
     }
     auto t = FromFile(path, options, engine, status);
     if (t && t->info().from != from) {

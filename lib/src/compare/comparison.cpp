@@ -50,9 +50,8 @@ Status LoadProposal(std::string_view spec, std::string_view from, const Options&
     }
   }
   Status status;
-  const bool is_file = table.size() > 4 && table.compare(table.size() - 4, 4, ".tbl") == 0;
-  proposal->transliterator = is_file ? Transliterator::FromFile(table, with_settings, &status)
-                                     : Transliterator::FromIds(from, table, with_settings, &status);
+  // An id or a .tbl path; a file reading another alphabet is reached through a chain.
+  proposal->transliterator = Transliterator::FromIds(from, table, with_settings, &status);
   if (!proposal->transliterator) {
     return Status(status.code(), "proposal '" + std::string(spec) + "': " + status.message(), status.diagnostics());
   }

@@ -32,6 +32,9 @@ TableAst MergeLayers(const LoadedTable& table) {
       merged.from = layer.from;
       merged.to = layer.to;
       merged.title = layer.title;
+      merged.status = layer.status;
+      merged.date = layer.date;
+      merged.sources = layer.sources;
       merged.tests = layer.tests;
       merged.chain = layer.chain;
     }
@@ -51,6 +54,7 @@ TableAst MergeLayers(const LoadedTable& table) {
     merged.source_alphabet.insert(merged.source_alphabet.end(), layer.source_alphabet.begin(),
                                   layer.source_alphabet.end());
     merged.folds.insert(merged.folds.end(), layer.folds.begin(), layer.folds.end());
+    merged.merges.insert(merged.merges.end(), layer.merges.begin(), layer.merges.end());
     merged.lexicons.insert(merged.lexicons.end(), layer.lexicons.begin(), layer.lexicons.end());
     merged.capital_harmony.insert(merged.capital_harmony.end(), layer.capital_harmony.begin(), layer.capital_harmony.end());
     merged.lookalikes.insert(merged.lookalikes.end(), layer.lookalikes.begin(), layer.lookalikes.end());
@@ -102,6 +106,9 @@ TableInfo InfoOf(const TableAst& table) {
   info.from = table.from;
   info.to = table.to;
   info.title = table.title;
+  info.status = table.status;
+  info.date = table.date;
+  for (const SourceRecord& src : table.sources) info.sources.push_back(TableSource{src.text, src.read});
   info.path = table.path;
   for (const OptionDef& o : table.options)
     info.options.push_back(OptionInfo{o.name, o.values.empty() ? "" : o.values[0], o.values, o.description});

@@ -112,6 +112,9 @@ TableInfo InfoOfStages(const std::vector<TableAst>& stages, const std::string& p
   info.to = stages.back().to;
   info.path = path;
   if (stages.size() > 1) {
+    info.status.clear();  // the chain file's own, if any: see CopyProvenance
+    info.date.clear();
+    info.sources.clear();
     info.options.clear();
     std::string via;
     for (const TableAst& s : stages) {
@@ -125,6 +128,14 @@ TableInfo InfoOfStages(const std::vector<TableAst>& stages, const std::string& p
     info.title = title.empty() ? "chain: " + via : title;
   }
   return info;
+}
+
+void CopyProvenance(const TableAst& own, TableInfo* info) {
+  if (own.status.empty() && own.date.empty() && own.sources.empty()) return;
+  const TableInfo of_own = InfoOf(own);
+  info->status = of_own.status;
+  info->date = of_own.date;
+  info->sources = of_own.sources;
 }
 
 Status BuildStages(const std::vector<TableAst>& stages, TableInfo info, const Options& options, bool reference_engine,

@@ -38,6 +38,9 @@ Status LoadStageFiles(const std::vector<std::string>& paths, const Options& opti
 // What a list of stages converts from and to, and the union of their options.
 TableInfo InfoOfStages(const std::vector<TableAst>& stages, const std::string& path, const std::string& title);
 
+// A chain table's own @status, @date and @sources into the info of its stages.
+void CopyProvenance(const TableAst& own, TableInfo* info);
+
 // Compiles the stages with the user's settings. `reference_engine` leaves out the fast tables
 // (for tests that compare them with the rule engine: api/test_hooks.hpp). A stage with a
 // @lexicon needs `speller`; without one such a stage is an error.

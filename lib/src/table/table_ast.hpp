@@ -147,12 +147,25 @@ struct CapitalHarmony {
   SourceLoc loc, class_loc;
 };
 
+// `@sources read=YYYY-MM-DD TEXT`: where the table's letters come from, and when it was read.
+struct SourceRecord {
+  std::string text;
+  std::string read;  // YYYY-MM-DD
+  SourceLoc loc;
+};
+
 // One file's directives, rules and exceptions; also, after inheritance (MergeLayers in
 // compile/), a whole table: a new directive is a field here and a line in MergeLayers.
 struct TableAst {
   std::string path;  // a merged table's: where it was loaded from
   std::shared_ptr<const SourceFile> file;
   std::string from, to, title;
+  // Provenance (@status, @date, @sources): the table's own, never inherited.
+  std::string status, date;
+  std::vector<SourceRecord> sources;
+  // @merges X Y: source letters this table writes alike on purpose (`ortaq check` then says
+  // nothing about the pair).
+  std::vector<std::pair<std::pair<char32_t, char32_t>, SourceLoc>> merges;
   SourceLoc from_loc, to_loc;
   bool case_auto = true;
   std::string vowel_class;  // @vowels

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "table/table_header.hpp"
 #include "text/unicode.hpp"
 #include "text/utf8.hpp"
 
@@ -289,11 +290,24 @@ class LineParser {
           if (!unicode::IsWordChar(t.text[k])) return Error(t.column + static_cast<int>(k), "a foreign sequence is made of letters");
         table_.foreign_sequences.emplace_back(t.text, Loc(t));
       }
-    } else {
+    } else if (!ParseHeaderDirective(name, HeaderArgsOf(), Loc(d), &table_, &diags_)) {
       Error(d, "unknown directive '" + name +
                    "' (known: @from @to @title @inherit @chain @case @case-pair @source-case-pair @option @vowels "
-                   "@fold @lookalike @foreign-letters @source-alphabet @target-alphabet @lexicon @foreign-words @foreign-sequences @capital-harmony)");
+                   "@fold @lookalike @foreign-letters @source-alphabet @target-alphabet @lexicon @foreign-words "
+                   "@foreign-sequences @capital-harmony @status @date @sources @merges)");
     }
+  }
+
+  HeaderArgs HeaderArgsOf() const {
+    HeaderArgs args;
+    for (std::size_t i = 1; i < tokens_.size(); ++i) args.words.emplace_back(tokens_[i].text, tokens_[i].column);
+    if (tokens_.size() > 1) {
+      args.rest = Trim(Span(tokens_[1].begin, comment_start_));
+      args.rest_column = tokens_[1].column;
+    } else {
+      args.rest_column = EndColumn();
+    }
+    return args;
   }
 
   // @lexicon FILE via TABLE [letters=CLASS] [vowels=CLASS] [joins=CLASS]

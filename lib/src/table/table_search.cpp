@@ -20,6 +20,17 @@ bool LooksLikePath(std::string_view to) {
   return to.find('/') != std::string_view::npos || (to.size() > 4 && to.substr(to.size() - 4) == ".tbl");
 }
 
+// Each directory of the search path, and its `proposals/` folder (alphabet proposals that
+// convert like any table: tables/README.md).
+std::vector<std::string> TableDirs(const Options& options) {
+  std::vector<std::string> dirs;
+  for (const std::string& dir : TableSearchPath(options)) {
+    dirs.push_back(dir);
+    dirs.push_back((fs::path(dir) / "proposals").string());
+  }
+  return dirs;
+}
+
 }  // namespace
 
 std::vector<std::string> TableSearchPath(const Options& options) {
@@ -42,7 +53,7 @@ std::vector<TableInfo> ListTables(const Options& options) {
   std::vector<TableInfo> tables;
   std::set<std::string> seen;
   try {
-    for (const std::string& dir : TableSearchPath(options)) {
+    for (const std::string& dir : TableDirs(options)) {
       std::error_code ec;
       std::vector<fs::path> files;
       auto take = [&](const fs::path& p) {
@@ -61,7 +72,9 @@ std::vector<TableInfo> ListTables(const Options& options) {
         std::vector<TableAst> stages;
         if (LoadTableFile(file.string(), TableSearchPath(options), &loaded, &diagnostics) &&
             ExpandStages(loaded, options, &stages, &diagnostics).ok()) {
-          info = InfoOfStages(stages, file.string(), MergeLayers(loaded).title);
+          const TableAst own = MergeLayers(loaded);
+          info = InfoOfStages(stages, file.string(), own.title);
+          CopyProvenance(own, &info);
         } else {
           info.path = file.string();
           info.title = "(does not load: " + (diagnostics.empty() ? std::string("error") : diagnostics.front().message) + ")";
@@ -78,7 +91,7 @@ std::vector<TableInfo> ListTables(const Options& options) {
 
 std::string FindTableFile(std::string_view from, std::string_view to, const Options& options) {
   const std::string name = std::string(from) + "--" + std::string(to) + ".tbl";
-  for (const std::string& dir : TableSearchPath(options)) {
+  for (const std::string& dir : TableDirs(options)) {
     const std::string candidate = (fs::path(dir) / name).string();
     if (TableFileExists(candidate)) return candidate;
   }

@@ -9,6 +9,7 @@
 #include "ortaq/tools.hpp"
 #include "table/table_loader.hpp"
 #include "text/unicode.hpp"
+#include "tools/inheritance_check.hpp"
 #include "text/utf8.hpp"
 
 namespace ortaq {
@@ -198,7 +199,9 @@ bool CheckReport::ok() const noexcept {
                                            [](const Diagnostic& d) { return d.severity == Severity::kError; });
 }
 
-CheckReport CheckTable(const std::string& path, const Options& options) {
+CheckReport CheckTable(const std::string& path, const Options& options) { return CheckTable(path, options, {}); }
+
+CheckReport CheckTable(const std::string& path, const Options& options, std::string_view corpus) {
   CheckReport report;
   try {
     LoadedTable loaded;
@@ -206,6 +209,7 @@ CheckReport CheckTable(const std::string& path, const Options& options) {
     const TableAst merged = MergeLayers(loaded);
     Checker checker(merged, options, &report);
     checker.Run();
+    if (report.ok() || report.tests_failed > 0) CheckInheritance(loaded, options, corpus, &report.diagnostics);
   } catch (const std::exception& e) {
     Diagnostic d;
     d.file = path;
