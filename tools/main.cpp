@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
       "ortaq — transliterate Turkic text between alphabets (Kazakh Cyrillic into the Common Turkic\n"
       "Alphabet and the Kazakh Latin alphabets), driven by rule tables.\n\n"
       "Exit codes: 0 ok; 1 bad data (invalid UTF-8, table errors, failed tests); 2 usage or I/O error.\n"
-      "Tables are searched in $ORTAQ_TABLE_PATH (colon-separated), the source tree, and the install location.\n"
+      "Tables are searched in $ORTAQ_TABLE_PATH (colon-separated), then among those built into ortaq.\n"
       "'ortaq COMMAND --help' shows a command's options and examples; 'man ortaq' has it all.",
       "ortaq"};
   app.set_version_flag("--version", std::string("ortaq ") + std::string(ortaq::Version()));
