@@ -25,6 +25,31 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
   return lines;
 }
 
+// utf8::FindInvalid with the two-byte sequences (Cyrillic) checked in place.
+std::size_t FindInvalid(std::string_view text) {
+  auto* begin = reinterpret_cast<const unsigned char*>(text.data());
+  auto* end = begin + text.size();
+  for (auto* p = begin; p < end;) {
+    if (*p < 0x80) { ++p; continue; }
+    const utf8::Decoded d = compare::DecodeFast(p, end);
+    if (d.length <= 0) return static_cast<std::size_t>(p - begin);
+    p += d.length;
+  }
+  return std::string_view::npos;
+}
+
+// The code point of a letter written with one code point below U+0800 (no marks), else
+// compare::kClassTableSize.
+char32_t SingleCodePoint(std::string_view letter) {
+  if (letter.size() == 1) return static_cast<unsigned char>(letter[0]);
+  auto* p = reinterpret_cast<const unsigned char*>(letter.data());
+  if (letter.size() == 2) {
+    const utf8::Decoded d = compare::DecodeFast(p, p + 2);
+    if (d.length == 2) return d.code_point;
+  }
+  return compare::kClassTableSize;
+}
+
 }  // namespace
 
 Status LoadProposal(std::string_view spec, std::string_view from, const Options& options, Proposal* proposal) {
@@ -129,7 +154,7 @@ Status Comparison::EndOfFile() {
 }
 
 Status Comparison::Impl::Process(std::string_view lines) {
-  if (const std::size_t bad = utf8::FindInvalid(lines); bad != std::string_view::npos) {
+  if (const std::size_t bad = FindInvalid(lines); bad != std::string_view::npos) {
     InputPosition position;
     position.byte_offset = file_offset + bad;
     const std::string_view before = lines.substr(0, bad);
@@ -142,15 +167,10 @@ Status Comparison::Impl::Process(std::string_view lines) {
                                     std::to_string(position.byte_offset) + ")",
                                 position);
   }
-  source.Add(lines);
-  compare::ForEachLowercaseWord(lines, word_buffer, [&](std::string_view word) {
-    auto it = form_ids.find(word);
-    if (it == form_ids.end()) {
-      it = form_ids.emplace(std::string(word), static_cast<std::uint32_t>(forms.size())).first;
-      forms.push_back(&it->first);
-      form_counts.push_back(0);
-    }
-    ++form_counts[it->second];
+  source.AddWithWords(lines, word_buffer, [&](std::string_view word) {
+    const std::uint32_t id = forms.Intern(word);
+    if (id == form_counts.size()) form_counts.push_back(0);
+    ++form_counts[id];
   });
   for (std::size_t i = 0; i < proposals.size(); ++i) {
     converted[i].clear();
@@ -203,12 +223,26 @@ Status Comparison::Finish(CompareReport* report) {
   if (!im.proposals.empty()) report->from = im.proposals[0].proposal.transliterator->info().from;
 
   // The letters of the corpus's main script, from the word forms (lowercase).
+  // A letter of one code point below U+0800 is counted in an array first.
   std::unordered_map<std::string, std::uint64_t> letter_counts;
+  std::vector<std::uint64_t> code_point_counts(compare::kClassTableSize);
   std::unordered_map<int, std::uint64_t> script_counts;
-  for (std::size_t f = 0; f < im.forms.size(); ++f) {
-    compare::ForEachLetter(*im.forms[f], [&](std::string_view letter) {
-      letter_counts[std::string(letter)] += im.form_counts[f];
+  const std::vector<std::string_view>& forms = im.forms.words();
+  for (std::size_t f = 0; f < forms.size(); ++f) {
+    compare::ForEachLetter(forms[f], [&](std::string_view letter) {
+      const char32_t cp = SingleCodePoint(letter);
+      if (cp < compare::kClassTableSize) {
+        code_point_counts[cp] += im.form_counts[f];
+      } else {
+        letter_counts[std::string(letter)] += im.form_counts[f];
+      }
     });
+  }
+  for (char32_t cp = 0; cp < compare::kClassTableSize; ++cp) {
+    if (code_point_counts[cp] == 0) continue;
+    std::string letter;
+    utf8::Append(letter, cp);
+    letter_counts[letter] += code_point_counts[cp];
   }
   for (const auto& [letter, n] : letter_counts) {
     script_counts[static_cast<int>(unicode::ScriptOf(utf8::DecodeValid(letter)[0]))] += n;
@@ -247,11 +281,8 @@ Status Comparison::Finish(CompareReport* report) {
     }
   }
 
-  std::vector<std::string_view> form_views;
-  form_views.reserve(im.forms.size());
-  for (const std::string* f : im.forms) form_views.push_back(*f);
   for (compare::ProposalState& p : im.proposals) {
-    status = compare::ConvertEach(*p.proposal.transliterator, form_views, &p.outputs);
+    status = compare::ConvertEach(*p.proposal.transliterator, forms, &p.outputs);
     if (!status.ok()) return status;
   }
 
@@ -267,12 +298,19 @@ Status Comparison::Finish(CompareReport* report) {
   }
   report->source.keyboards = compare::MeasureKeyboards(source_keyboards, im.source, source_letters);
   std::vector<bool> clean(im.forms.size(), true);
-  for (std::size_t f = 0; f < im.forms.size(); ++f) {
-    compare::ForEachLetter(*im.forms[f], [&](std::string_view letter) {
-      if (static_cast<int>(unicode::ScriptOf(utf8::DecodeValid(letter)[0])) != main_script) clean[f] = false;
+  std::vector<signed char> in_main_script(compare::kClassTableSize, -1);  // by code point: -1 not asked yet
+  const auto is_main_script = [&](char32_t cp) {
+    if (cp >= compare::kClassTableSize) return static_cast<int>(unicode::ScriptOf(cp)) == main_script;
+    if (in_main_script[cp] < 0) in_main_script[cp] = static_cast<int>(unicode::ScriptOf(cp)) == main_script;
+    return in_main_script[cp] == 1;
+  };
+  for (std::size_t f = 0; f < forms.size(); ++f) {
+    compare::ForEachLetter(forms[f], [&](std::string_view letter) {
+      auto* p = reinterpret_cast<const unsigned char*>(letter.data());
+      if (!is_main_script(compare::DecodeFast(p, p + letter.size()).code_point)) clean[f] = false;
     });
   }
-  const compare::Corpus corpus{im.source, im.forms, im.form_counts, clean, letters, keyboards, im.options};
+  const compare::Corpus corpus{im.source, forms, im.form_counts, clean, letters, keyboards, im.options};
   for (const compare::ProposalState& p : im.proposals) {
     ProposalReport proposal;
     status = compare::MeasureProposal(corpus, p, &proposal);
@@ -302,7 +340,7 @@ Status Comparison::Diff(std::size_t limit, DiffReport* diff) {
     if (a.outputs[f] == b.outputs[f]) continue;
     diff->differing_words += im.form_counts[f];
     ++diff->differing_distinct;
-    diff->entries.push_back({*im.forms[f], a.outputs[f], b.outputs[f], im.form_counts[f]});
+    diff->entries.push_back({std::string(im.forms.words()[f]), a.outputs[f], b.outputs[f], im.form_counts[f]});
   }
   std::sort(diff->entries.begin(), diff->entries.end(), [](const auto& x, const auto& y) {
     return x.count != y.count ? x.count > y.count : x.source < y.source;

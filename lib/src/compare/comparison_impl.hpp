@@ -10,6 +10,7 @@
 
 #include "compare/keyboard.hpp"
 #include "compare/letters.hpp"
+#include "compare/word_table.hpp"
 #include "ortaq/compare.hpp"
 
 namespace ortaq {
@@ -40,7 +41,7 @@ Status ConvertEach(const Transliterator& t, const std::vector<std::string_view>&
 // What every proposal's figures are computed from.
 struct Corpus {
   const RunningCounts& source;
-  const std::vector<const std::string*>& forms;  // distinct lowercase word forms
+  const std::vector<std::string_view>& forms;  // distinct lowercase word forms
   const std::vector<std::uint64_t>& form_counts;
   // Whether each form is written in the corpus's main script alone: the word-level measures
   // read only these, so that a typo with a Latin look-alike (бip for бір) or a foreign word
@@ -66,8 +67,7 @@ struct __attribute__((visibility("hidden"))) Comparison::Impl {
   std::uint64_t file_offset = 0;    // bytes of the current file before `pending`
   std::uint64_t file_lines = 0;     // lines of the current file before `pending`
   compare::RunningCounts source;
-  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> form_ids;
-  std::vector<const std::string*> forms;
+  compare::WordTable forms;  // distinct lowercase word forms
   std::vector<std::uint64_t> form_counts;
   std::string word_buffer;
   std::vector<std::string> converted;                // per proposal, reused

@@ -52,7 +52,11 @@ std::string StripComments(const std::string& text) {
       const std::size_t close = text.find("*/", i + 2);
       i = close == std::string::npos ? text.size() : close + 2;
     } else {
-      out.push_back(text[i++]);
+      // Copy up to the next character that could open a comment.
+      std::size_t next = text.find_first_of("/#", i + 1);
+      if (next == std::string::npos) next = text.size();
+      out.append(text, i, next - i);
+      i = next;
     }
   }
   return out;

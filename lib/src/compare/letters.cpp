@@ -13,6 +13,19 @@ bool IsLetter(char32_t cp) {
 
 bool IsMark(char32_t cp) { return cp >= 0x300 && unicode::IsMark(cp); }
 
+CodePointClass ClassOf(char32_t cp) {
+  return {IsLetter(cp), IsMark(cp), IsApostrophe(cp), unicode::ToLower(cp)};
+}
+
+const CodePointClass* LowCodePointClasses() {
+  static const std::array<CodePointClass, kClassTableSize> table = [] {
+    std::array<CodePointClass, kClassTableSize> t{};
+    for (char32_t cp = 0; cp < kClassTableSize; ++cp) t[cp] = ClassOf(cp);
+    return t;
+  }();
+  return table.data();
+}
+
 std::uint64_t RunningCounts::Frequency(char32_t cp) const {
   if (cp < frequency_low.size()) return frequency_low[cp];
   auto it = frequency_high.find(cp);
@@ -20,62 +33,8 @@ std::uint64_t RunningCounts::Frequency(char32_t cp) const {
 }
 
 void RunningCounts::Add(std::string_view text) {
-  bytes += text.size();
-  auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  auto* end = p + text.size();
-  bool in_word = false, word_non_ascii = false;
-  bool after_letter = false;        // the character before was a letter or a mark on one
-  bool after_ascii_letter = false;  // ... an ASCII letter without a mark so far
-  const auto end_word = [&] {
-    if (in_word) {
-      ++words;
-      if (word_non_ascii) ++words_with_non_ascii;
-    }
-    in_word = word_non_ascii = after_letter = after_ascii_letter = false;
-  };
-  while (p < end) {
-    const unsigned char b = *p;
-    if (b < 0x80) {
-      ++p;
-      if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) {
-        ++letters;
-        ++frequency_low[b];
-        in_word = after_letter = after_ascii_letter = true;
-        continue;
-      }
-      if (b == '\n') ++lines;
-      if (b == '\'' && after_letter) {
-        ++apostrophes;
-        ++frequency_low[b];
-        after_letter = after_ascii_letter = false;
-        continue;
-      }
-      end_word();
-      continue;
-    }
-    const utf8::Decoded d = utf8::Decode(p, end);
-    p += d.length > 0 ? d.length : 1;
-    const char32_t cp = d.code_point;
-    if (IsLetter(cp)) {
-      ++letters;
-      ++non_ascii_letters;
-      if (cp < frequency_low.size()) ++frequency_low[cp]; else ++frequency_high[cp];
-      in_word = word_non_ascii = after_letter = true;
-      after_ascii_letter = false;
-    } else if (in_word && IsMark(cp)) {
-      if (cp < frequency_low.size()) ++frequency_low[cp]; else ++frequency_high[cp];
-      if (after_ascii_letter) ++non_ascii_letters;  // a-z with a mark is not a plain letter
-      word_non_ascii = true;
-      after_ascii_letter = false;
-    } else if (after_letter && IsApostrophe(cp)) {
-      ++apostrophes;
-      if (cp < frequency_low.size()) ++frequency_low[cp]; else ++frequency_high[cp];
-      after_letter = after_ascii_letter = false;
-    } else {
-      end_word();
-    }
-  }
-  end_word();
+  std::string unused;
+  Scan<false>(text, unused, [](std::string_view) {});
 }
 
 std::string Lowercase(std::string_view text) {
@@ -85,7 +44,9 @@ std::string Lowercase(std::string_view text) {
   return out;
 }
 
-std::string AsciiFold(std::string_view word) {
+namespace {
+
+std::string AsciiFoldSlow(std::string_view word) {
   std::string out;
   for (char32_t cp : utf8::DecodeValid(unicode::ToNfd(word))) {
     if (IsMark(cp) || IsApostrophe(cp)) continue;
@@ -101,6 +62,50 @@ std::string AsciiFold(std::string_view word) {
       default: break;
     }
     utf8::Append(out, cp);
+  }
+  return out;
+}
+
+// What each code point below U+0800 folds to on its own, and whether that is what it folds to
+// in any word: true unless its decomposition keeps a character that canonical reordering could
+// move (combining class != 0) — the marks it moves are all removed.
+struct FoldEntry {
+  std::string text;
+  bool alone = false;
+};
+
+const std::array<FoldEntry, kClassTableSize>& FoldTable() {
+  static const std::array<FoldEntry, kClassTableSize> table = [] {
+    std::array<FoldEntry, kClassTableSize> t{};
+    for (char32_t cp = 0; cp < kClassTableSize; ++cp) {
+      std::string text;
+      utf8::Append(text, cp);
+      bool alone = true;
+      for (char32_t d : utf8::DecodeValid(unicode::ToNfd(text))) {
+        if (u_getCombiningClass(static_cast<UChar32>(d)) != 0 && !IsMark(d) && !IsApostrophe(d)) alone = false;
+      }
+      t[cp] = {AsciiFoldSlow(text), alone};
+    }
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+std::string AsciiFold(std::string_view word) {
+  // NFD decomposes each code point on its own and then only reorders marks, which the fold
+  // removes: folding code point by code point gives the same text.
+  const std::array<FoldEntry, kClassTableSize>& table = FoldTable();
+  std::string out;
+  out.reserve(word.size());
+  auto* p = reinterpret_cast<const unsigned char*>(word.data());
+  auto* end = p + word.size();
+  while (p < end) {
+    const utf8::Decoded d = DecodeFast(p, end);
+    if (d.length <= 0 || d.code_point >= kClassTableSize || !table[d.code_point].alone) return AsciiFoldSlow(word);
+    out += table[d.code_point].text;
+    p += d.length;
   }
   return out;
 }

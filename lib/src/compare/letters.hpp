@@ -18,6 +18,20 @@ bool IsApostrophe(char32_t cp);
 bool IsLetter(char32_t cp);
 bool IsMark(char32_t cp);
 
+// What IsLetter, IsMark and IsApostrophe answer for one code point, and its lowercase.
+struct CodePointClass {
+  bool letter = false, mark = false, apostrophe = false;
+  char32_t lower = 0;
+};
+// The classes of U+0000..U+07FF (Latin, Cyrillic and the combining marks: nearly every character
+// of a Turkic text), built once, so that the loops over running text do not ask ICU per character.
+inline constexpr char32_t kClassTableSize = 0x800;
+const CodePointClass* LowCodePointClasses();
+CodePointClass ClassOf(char32_t cp);
+inline CodePointClass ClassOf(const CodePointClass* low, char32_t cp) {
+  return cp < kClassTableSize ? low[cp] : ClassOf(cp);
+}
+
 // Counts of a text, added to piece by piece (pieces end at line ends).
 struct RunningCounts {
   std::uint64_t bytes = 0, lines = 0;
@@ -31,6 +45,13 @@ struct RunningCounts {
 
   // Adds `text`, which must be valid UTF-8.
   void Add(std::string_view text);
+  // Adds `text` and calls on_word(word) for each of its words lowercased code point by code
+  // point (a mark or an apostrophe right after a letter stays in the word; `buffer` holds it):
+  // the source's counts and its word forms in one pass.
+  template <typename F>
+  void AddWithWords(std::string_view text, std::string& buffer, F on_word) {
+    Scan<true>(text, buffer, on_word);
+  }
   std::uint64_t Frequency(char32_t cp) const;
   // Calls f(cp, count) for every letter and mark seen.
   template <typename F>
@@ -40,12 +61,11 @@ struct RunningCounts {
     }
     for (const auto& [cp, n] : frequency_high) f(cp, n);
   }
-};
 
-// Calls f(word) for each word of valid UTF-8 `text` (as RunningCounts counts words), the word
-// lowercased code point by code point.
-template <typename F>
-void ForEachLowercaseWord(std::string_view text, std::string& buffer, F f);
+ private:
+  template <bool kWords, typename F>
+  void Scan(std::string_view text, std::string& buffer, F on_word);
+};
 
 // The lowercase form of valid UTF-8 text, code point by code point.
 std::string Lowercase(std::string_view text);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 #include <unicode/uchar.h>
 
 #include "compare/units.hpp"
@@ -54,6 +55,70 @@ void RankGroups(std::vector<WordGroup>* groups, int limit) {
   });
   if (groups->size() > static_cast<std::size_t>(std::max(0, limit))) groups->resize(std::max(0, limit));
 }
+
+// Digraph texts of a proposal (not its apostrophe letters).
+using DigraphSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+DigraphSet DigraphsOf(const Units& units) {
+  DigraphSet digraphs;
+  for (const auto& [multi, kind] : units.digraph_kind) {
+    if (kind == "digraph") digraphs.insert(multi);
+  }
+  return digraphs;
+}
+
+// The members of numbered groups, as chains through one array (no allocation per group).
+class Members {
+ public:
+  void Add(std::uint32_t group, std::uint32_t member) {
+    if (group >= heads_.size()) heads_.resize(group + 1, {kNone, 0});
+    if (member >= next_.size()) next_.resize(member + 1, kNone);
+    next_[member] = heads_[group].first;
+    heads_[group] = {member, heads_[group].second + 1};
+  }
+  std::size_t Size(std::uint32_t group) const { return group < heads_.size() ? heads_[group].second : 0; }
+  template <typename F>
+  void ForEach(std::uint32_t group, F f) const {
+    for (std::uint32_t m = heads_[group].first; m != kNone; m = next_[m]) f(m);
+  }
+
+ private:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFF;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> heads_;  // first member, member count
+  std::vector<std::uint32_t> next_;                              // by member: the next in its group
+};
+
+using LetterCounts = std::unordered_map<std::string, std::uint64_t, StringHash, std::equal_to<>>;
+
+// Running counts of a proposal's letters (its units), found by code point for the letters of one
+// code point and by text for the others.
+class UnitCounter {
+ public:
+  explicit UnitCounter(const Units& units) : counts_(units.units.size()) {
+    by_code_point_.fill(-1);
+    for (std::size_t i = 0; i < units.units.size(); ++i) {
+      const std::u32string cps = utf8::DecodeValid(units.units[i].lower);
+      if (cps.size() == 1 && cps[0] < kClassTableSize) by_code_point_[cps[0]] = static_cast<int>(i);
+      by_text_.emplace(units.units[i].lower, i);
+    }
+  }
+  void Add(std::string_view letter, std::uint64_t n) {
+    if (!letter.empty() && letter.size() <= 2) {
+      auto* p = reinterpret_cast<const unsigned char*>(letter.data());
+      const utf8::Decoded d = DecodeFast(p, p + letter.size());
+      if (d.length == static_cast<int>(letter.size()) && d.code_point < kClassTableSize) {
+        if (by_code_point_[d.code_point] >= 0) counts_[by_code_point_[d.code_point]] += n;
+        return;
+      }
+    }
+    if (auto it = by_text_.find(letter); it != by_text_.end()) counts_[it->second] += n;
+  }
+  std::uint64_t Count(std::size_t unit) const { return counts_[unit]; }
+
+ private:
+  std::vector<std::uint64_t> counts_;
+  std::array<int, kClassTableSize> by_code_point_;
+  std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> by_text_;
+};
 
 }  // namespace
 
@@ -124,18 +189,21 @@ Status MeasureProposal(const Corpus& corpus, const ProposalState& state, Proposa
   report->case_collisions = units.case_collisions;
 
   // Digraphs written in each source letter's output (щ → shch holds two).
-  std::unordered_map<std::string, std::uint64_t> digraphs_of_letter;
+  const DigraphSet digraphs = DigraphsOf(units);
+  LetterCounts digraphs_of_letter;
   for (const auto& [letter, out] : units.output_of) {
     std::uint64_t n = 0;
     Segment(out, units.multi, [&](std::string_view u, bool multi) {
-      if (multi && units.digraph_kind[std::string(u)] == "digraph") ++n;
+      if (multi && digraphs.count(u)) ++n;
     });
-    digraphs_of_letter[letter] = n;
+    digraphs_of_letter.emplace(letter, n);
   }
 
   // Word forms: letter counts, digraphs read where none was meant, homographs.
-  std::unordered_map<std::string, std::uint64_t> unit_counts;
-  std::unordered_map<std::string_view, WordGroup> by_output;
+  UnitCounter unit_counts(units);
+  WordTable outputs;                        // distinct outputs of clean forms, by group number
+  std::vector<std::uint64_t> output_counts;  // running words per group
+  Members output_forms;                      // the forms of each group
   std::vector<std::pair<std::uint64_t, std::string>> false_examples;
   std::uint64_t total_words = 0;
   for (std::size_t f = 0; f < corpus.forms.size(); ++f) {
@@ -145,24 +213,26 @@ Status MeasureProposal(const Corpus& corpus, const ProposalState& state, Proposa
     if (!corpus.clean[f]) continue;
     std::uint64_t found = 0;
     Segment(out, units.multi, [&](std::string_view u, bool multi) {
-      unit_counts[std::string(u)] += count;
-      if (multi && units.digraph_kind[std::string(u)] == "digraph") ++found;
+      unit_counts.Add(u, count);
+      if (multi && digraphs.count(u)) ++found;
     });
     std::uint64_t meant = 0;
-    ForEachLetter(*corpus.forms[f], [&](std::string_view letter) {
-      auto it = digraphs_of_letter.find(std::string(letter));
-      if (it != digraphs_of_letter.end()) meant += it->second;
-    });
+    if (!digraphs.empty()) {
+      ForEachLetter(corpus.forms[f], [&](std::string_view letter) {
+        auto it = digraphs_of_letter.find(letter);
+        if (it != digraphs_of_letter.end()) meant += it->second;
+      });
+    }
     report->digraphs += count * std::min(found, meant);
     if (found > meant) {
       report->false_digraphs += count * (found - meant);
-      false_examples.emplace_back(count, *corpus.forms[f] + " → " + out);
+      false_examples.emplace_back(count, std::string(corpus.forms[f]) + " → " + out);
     }
     if (out.empty()) continue;
-    WordGroup& group = by_output[out];
-    group.output = out;
-    group.words.emplace_back(*corpus.forms[f], count);
-    group.count += count;
+    const std::uint32_t group = outputs.Intern(out);
+    if (group == output_counts.size()) output_counts.push_back(0);
+    output_counts[group] += count;
+    output_forms.Add(group, static_cast<std::uint32_t>(f));
   }
   report->digraphs_per_100_letters = Per100(report->digraphs, run.letters);
   std::sort(false_examples.begin(), false_examples.end(),
@@ -171,17 +241,25 @@ Status MeasureProposal(const Corpus& corpus, const ProposalState& state, Proposa
     report->false_digraph_examples.emplace_back(false_examples[i].second, false_examples[i].first);
   }
 
+  // Homographs: outputs of two forms or more; ASCII-fold collisions: folds of two outputs or more.
   std::vector<WordGroup> homographs;
   std::uint64_t homograph_words = 0;
-  std::unordered_map<std::string, WordGroup> by_fold;
-  for (const auto& [out, group] : by_output) {
-    if (group.words.size() >= 2) {
-      homographs.push_back(group);
-      homograph_words += group.count;
+  WordTable folds_seen;
+  std::vector<std::uint64_t> fold_counts;
+  Members fold_outputs;  // the groups of each fold
+  for (std::uint32_t g = 0; g < outputs.size(); ++g) {
+    if (output_forms.Size(g) >= 2) {
+      WordGroup group;
+      group.output = std::string(outputs.words()[g]);
+      group.count = output_counts[g];
+      output_forms.ForEach(g, [&](std::uint32_t f) { group.words.emplace_back(corpus.forms[f], corpus.form_counts[f]); });
+      homographs.push_back(std::move(group));
+      homograph_words += output_counts[g];
     }
-    WordGroup& fold = by_fold[AsciiFold(out)];
-    fold.words.emplace_back(group.output, group.count);
-    fold.count += group.count;
+    const std::uint32_t fold = folds_seen.Intern(AsciiFold(outputs.words()[g]));
+    if (fold == fold_counts.size()) fold_counts.push_back(0);
+    fold_counts[fold] += output_counts[g];
+    fold_outputs.Add(fold, g);
   }
   report->homograph_groups = homographs.size();
   report->homograph_running_share = Share(homograph_words, total_words);
@@ -190,9 +268,12 @@ Status MeasureProposal(const Corpus& corpus, const ProposalState& state, Proposa
 
   std::vector<WordGroup> folds;
   std::uint64_t fold_words = 0;
-  for (auto& [folded, group] : by_fold) {
-    if (group.words.size() < 2) continue;
-    group.output = folded;
+  for (std::uint32_t k = 0; k < folds_seen.size(); ++k) {
+    if (fold_outputs.Size(k) < 2) continue;
+    WordGroup group;
+    group.output = std::string(folds_seen.words()[k]);
+    group.count = fold_counts[k];
+    fold_outputs.ForEach(k, [&](std::uint32_t g) { group.words.emplace_back(outputs.words()[g], output_counts[g]); });
     fold_words += group.count;
     folds.push_back(std::move(group));
   }
@@ -203,7 +284,8 @@ Status MeasureProposal(const Corpus& corpus, const ProposalState& state, Proposa
 
   // The inventory: the proposal's letters with their counts in the converted forms.
   std::set<std::string> proposal_letters;
-  for (const Unit& u : units.units) {
+  for (std::size_t i = 0; i < units.units.size(); ++i) {
+    const Unit& u = units.units[i];
     LetterStat stat;
     stat.letter = u.lower;
     stat.upper = u.upper;
@@ -212,8 +294,7 @@ Status MeasureProposal(const Corpus& corpus, const ProposalState& state, Proposa
     stat.precomposed = stat.code_points.size() == 1;
     stat.block = stat.code_points.empty() ? "" : BlockName(stat.code_points[0]);
     stat.kind = u.kind;
-    auto it = unit_counts.find(u.lower);
-    stat.count = it == unit_counts.end() ? 0 : it->second;
+    stat.count = unit_counts.Count(i);
     for (const std::string& s : u.sources) stat.source += (stat.source.empty() ? "" : " ") + s;
     for (const Keyboard& k : corpus.keyboards) {
       stat.keys_lower.push_back(k.Cost(u.lower));

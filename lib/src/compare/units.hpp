@@ -37,6 +37,7 @@ std::string KindOfLetter(std::string_view letter);
 // is written, else one letter with its marks. Calls f(unit, is_multi).
 template <typename F>
 void Segment(std::string_view text, const std::vector<std::string>& multi, F f) {
+  const CodePointClass* low = LowCodePointClasses();
   std::size_t pos = 0;
   while (pos < text.size()) {
     bool matched = false;
@@ -51,19 +52,17 @@ void Segment(std::string_view text, const std::vector<std::string>& multi, F f) 
     if (matched) continue;
     std::size_t next = pos + 1;
     while (next < text.size() && utf8::IsContinuation(static_cast<unsigned char>(text[next]))) ++next;
-    bool letter_found = false;
-    ForEachLetter(text.substr(pos, next - pos), [&](std::string_view) { letter_found = true; });
-    if (letter_found) {
+    auto* begin = reinterpret_cast<const unsigned char*>(text.data());
+    auto* end = begin + text.size();
+    const utf8::Decoded d = DecodeFast(begin + pos, end);
+    if (d.length > 0 && ClassOf(low, d.code_point).letter) {
       // The letter and the combining marks after it.
-      std::size_t end = next;
-      while (end < text.size()) {
-        auto* p = reinterpret_cast<const unsigned char*>(text.data()) + end;
-        const utf8::Decoded d = utf8::Decode(p, reinterpret_cast<const unsigned char*>(text.data()) + text.size());
-        if (d.length <= 0 || !IsMark(d.code_point)) break;
-        end += d.length;
+      while (next < text.size()) {
+        const utf8::Decoded m = DecodeFast(begin + next, end);
+        if (m.length <= 0 || !ClassOf(low, m.code_point).mark) break;
+        next += m.length;
       }
-      f(text.substr(pos, end - pos), false);
-      next = end;
+      f(text.substr(pos, next - pos), false);
     }
     pos = next;
   }
