@@ -167,8 +167,9 @@ Status Comparison::Impl::Process(std::string_view lines) {
                                     std::to_string(position.byte_offset) + ")",
                                 position);
   }
-  source.AddWithWords(lines, word_buffer, [&](std::string_view word) {
-    const std::uint32_t id = forms.Intern(word);
+  chunk_words.clear();
+  source.AddWithWords(lines, word_buffer, [&](std::string_view word) { chunk_words.push_back(word); });
+  forms.InternAll(chunk_words, [&](std::uint32_t id) {
     if (id == form_counts.size()) form_counts.push_back(0);
     ++form_counts[id];
   });

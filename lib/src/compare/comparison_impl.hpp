@@ -69,7 +69,8 @@ struct __attribute__((visibility("hidden"))) Comparison::Impl {
   compare::RunningCounts source;
   compare::WordTable forms;  // distinct lowercase word forms
   std::vector<std::uint64_t> form_counts;
-  std::string word_buffer;
+  compare::WordBuffer word_buffer;               // the lowercase words of a piece
+  std::vector<std::string_view> chunk_words;     // ... one by one
   std::vector<std::string> converted;                // per proposal, reused
   std::vector<SampleLine> samples_all_differ, samples_some_differ;
   bool finished = false;

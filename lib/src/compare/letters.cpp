@@ -33,8 +33,7 @@ std::uint64_t RunningCounts::Frequency(char32_t cp) const {
 }
 
 void RunningCounts::Add(std::string_view text) {
-  std::string unused;
-  Scan<false>(text, unused, [](std::string_view) {});
+  Scan<false>(text, nullptr, [](std::string_view) {});
 }
 
 std::string Lowercase(std::string_view text) {

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -32,6 +33,23 @@ inline CodePointClass ClassOf(const CodePointClass* low, char32_t cp) {
   return cp < kClassTableSize ? low[cp] : ClassOf(cp);
 }
 
+// Room for the lowercase words of a piece of text, reused from piece to piece; not cleared, so
+// that only the pages the words take are ever touched.
+class WordBuffer {
+ public:
+  char* Room(std::size_t bytes) {
+    if (bytes > size_) {
+      data_ = std::make_unique_for_overwrite<char[]>(bytes);
+      size_ = bytes;
+    }
+    return data_.get();
+  }
+
+ private:
+  std::unique_ptr<char[]> data_;
+  std::size_t size_ = 0;
+};
+
 // Counts of a text, added to piece by piece (pieces end at line ends).
 struct RunningCounts {
   std::uint64_t bytes = 0, lines = 0;
@@ -46,11 +64,11 @@ struct RunningCounts {
   // Adds `text`, which must be valid UTF-8.
   void Add(std::string_view text);
   // Adds `text` and calls on_word(word) for each of its words lowercased code point by code
-  // point (a mark or an apostrophe right after a letter stays in the word; `buffer` holds it):
-  // the source's counts and its word forms in one pass.
+  // point (a mark or an apostrophe right after a letter stays in the word): the source's counts
+  // and its word forms in one pass. The words are views into `buffer`, valid until it is reused.
   template <typename F>
-  void AddWithWords(std::string_view text, std::string& buffer, F on_word) {
-    Scan<true>(text, buffer, on_word);
+  void AddWithWords(std::string_view text, WordBuffer& buffer, F on_word) {
+    Scan<true>(text, &buffer, on_word);
   }
   std::uint64_t Frequency(char32_t cp) const;
   // Calls f(cp, count) for every letter and mark seen.
@@ -64,7 +82,7 @@ struct RunningCounts {
 
  private:
   template <bool kWords, typename F>
-  void Scan(std::string_view text, std::string& buffer, F on_word);
+  void Scan(std::string_view text, WordBuffer* buffer, F on_word);
 };
 
 // The lowercase form of valid UTF-8 text, code point by code point.

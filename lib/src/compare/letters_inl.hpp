@@ -38,7 +38,7 @@ namespace ortaq::compare {
 }
 
 template <bool kWords, typename F>
-void RunningCounts::Scan(std::string_view text, std::string& buffer, F on_word) {
+void RunningCounts::Scan(std::string_view text, WordBuffer* buffer, F on_word) {
   const CodePointClass* low = LowCodePointClasses();
   bytes += text.size();
   auto* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -56,12 +56,12 @@ void RunningCounts::Scan(std::string_view text, std::string& buffer, F on_word) 
   const auto count = [&](char32_t cp) {
     if (cp < frequency_low.size()) ++frequency_low[cp]; else ++frequency_high[cp];
   };
-  // The lowercase word is written into `buffer` in place: a lowercase letter takes at most 1.5
-  // times the bytes of its letter (U+023A Ⱥ, 2 bytes → ⱥ, 3), so twice the text is room enough.
+  // The lowercase words are written into `buffer` one after the other: a lowercase letter takes
+  // at most 1.5 times the bytes of its letter (U+023A Ⱥ, 2 bytes → ⱥ, 3), so twice the text is
+  // room enough.
   char* word = nullptr;
   if constexpr (kWords) {
-    if (buffer.size() < 2 * text.size() + 8) buffer.resize(2 * text.size() + 8);
-    word = buffer.data();
+    word = buffer->Room(2 * text.size() + 8);
   }
   char* out = word;
   bool word_after_letter = false;  // the word's last character is a letter (not a mark)
@@ -73,7 +73,7 @@ void RunningCounts::Scan(std::string_view text, std::string& buffer, F on_word) 
       out = PutUtf8(out, cp);
     } else {
       on_word(std::string_view(word, static_cast<std::size_t>(out - word)));
-      out = word;
+      word = out;
     }
     word_after_letter = false;
   };

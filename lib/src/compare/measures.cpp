@@ -204,6 +204,7 @@ Status MeasureProposal(const Corpus& corpus, const ProposalState& state, Proposa
   WordTable outputs;                        // distinct outputs of clean forms, by group number
   std::vector<std::uint64_t> output_counts;  // running words per group
   Members output_forms;                      // the forms of each group
+  outputs.Reserve(corpus.forms.size());
   std::vector<std::pair<std::uint64_t, std::string>> false_examples;
   std::uint64_t total_words = 0;
   for (std::size_t f = 0; f < corpus.forms.size(); ++f) {
@@ -229,7 +230,7 @@ Status MeasureProposal(const Corpus& corpus, const ProposalState& state, Proposa
       false_examples.emplace_back(count, std::string(corpus.forms[f]) + " → " + out);
     }
     if (out.empty()) continue;
-    const std::uint32_t group = outputs.Intern(out);
+    const std::uint32_t group = outputs.InternView(out);
     if (group == output_counts.size()) output_counts.push_back(0);
     output_counts[group] += count;
     output_forms.Add(group, static_cast<std::uint32_t>(f));
@@ -245,6 +246,7 @@ Status MeasureProposal(const Corpus& corpus, const ProposalState& state, Proposa
   std::vector<WordGroup> homographs;
   std::uint64_t homograph_words = 0;
   WordTable folds_seen;
+  folds_seen.Reserve(outputs.size());
   std::vector<std::uint64_t> fold_counts;
   Members fold_outputs;  // the groups of each fold
   for (std::uint32_t g = 0; g < outputs.size(); ++g) {
