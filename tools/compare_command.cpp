@@ -41,7 +41,9 @@ int Feed(const std::string& name, Comparison* comparison) {
     PrintError("cannot open " + name);
     return kExitUsage;
   }
-  std::string buffer(1 << 20, '\0');
+  // 256 KiB pieces: the comparison's buffers per piece (converted text, lowercase words) stay
+  // small and warm; 1 MiB pieces measured ~8% slower, from touching more fresh memory.
+  std::string buffer(1 << 18, '\0');
   int code = kExitOk;
   for (;;) {
     const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), file);
