@@ -1,7 +1,7 @@
 # The web parts (issue 13): the WebAssembly library (editors/js/wasm, Debian's emscripten), laid
 # out as the npm package (editors/js) and the page (editors/web) in build/web/{package,page}.
 #
-# - ORTAQ_BUILD_WEB=ON builds them with everything else (target ortaq_web; ~7 min cold, so off
+# - ORTAQ_BUILD_WEB=ON builds them with everything else (target ortaq_web; 7-12 min cold, so off
 #   by default). ctest's web_wasm_build (label `web`) builds them too.
 # - `cmake --install` installs them when they have been built (component `web`):
 #     PREFIX/lib/node_modules/ortaq/   the npm package (NODE_PATH=PREFIX/lib/node_modules)
