@@ -17,6 +17,9 @@ packages+=(neovim vim emacs-nox)
 packages+=(xkb-data)
 # tests/editors/xkb_test.py (ctest editors_xkb): xkbcomp compiles `ortaq export --format xkb`.
 packages+=(x11-xkb-utils)
+# tests/editors/xcompose_test.py (ctest editors_xcompose): libxkbcommon types the layout with the
+# XCompose file of `ortaq export --format xcompose`; the locale's Compose file comes from libx11-data.
+packages+=(libxkbcommon0 libx11-data)
 # tests/web (ctest -L web): the WebAssembly build with emscripten (3.1.6 in Debian 12; its
 # optimiser needs node, which it depends on), the npm package's tests under node, and the page
 # in headless chromium.

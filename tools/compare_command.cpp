@@ -64,16 +64,6 @@ int Feed(const std::string& name, Comparison* comparison) {
   return code;
 }
 
-bool ParseFormat(const std::string& name, CompareFormat* format) {
-  static const std::pair<const char*, CompareFormat> kFormats[] = {
-      {"text", CompareFormat::kText}, {"markdown", CompareFormat::kMarkdown}, {"csv", CompareFormat::kCsv},
-      {"json", CompareFormat::kJson}, {"html", CompareFormat::kHtml}};
-  for (const auto& [n, f] : kFormats) {
-    if (name == n) { *format = f; return true; }
-  }
-  return false;
-}
-
 int Write(const std::string& output, const std::string& text) {
   std::string error;
   if (output.empty() || output == "-") {
@@ -118,7 +108,7 @@ CLI::App* AddCompareCommand(CLI::App& app, CompareCommandOptions& options) {
 
 int RunCompare(const CompareCommandOptions& options) {
   CompareFormat format = CompareFormat::kText;
-  if (!ParseFormat(options.format, &format)) {
+  if (!ParseCompareFormat(options.format, &format)) {
     PrintError("--format takes text, markdown, csv, json or html");
     return kExitUsage;
   }

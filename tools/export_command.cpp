@@ -1,7 +1,7 @@
 // `ortaq export`: a typing layout generated from a table, so that a table change updates every
 // layout. The keys are those of the standard Kazakh Cyrillic keyboard (RST KazSSR 903-90, XKB
 // `kz`), as a US keyboard sends them; each types the conversion of its Cyrillic letter.
-// Formats vim-keymap and json are written here; emacs-quail and xkb in export_desktop.cpp.
+// Formats vim-keymap and json are written here; emacs-quail, xkb and xcompose in export_desktop.cpp.
 #include <cctype>
 #include <cstdio>
 #include <string>
@@ -121,11 +121,12 @@ CLI::App* AddExportCommand(CLI::App& app) {
       "converted on its own. Formats: vim-keymap (a keymap/*.vim file for :set keymap=),\n"
       "emacs-quail (an Emacs input method: load it, then C-u C-\\ NAME), xkb (an XKB symbols file\n"
       "with the layout variant NAME, based on kz(basic); a key whose letter converts to more than\n"
-      "one character keeps the Cyrillic letter) and json ({\"from\", \"to\", \"title\",\n"
+      "one character sends its Cyrillic letter), xcompose (an XCompose file that makes those keys\n"
+      "type the whole conversion: save as ~/.XCompose) and json ({\"from\", \"to\", \"title\",\n"
       "\"layout\", \"settings\", \"keys\": [{\"key\", \"source\", \"output\"}]}).");
-  cmd->add_option("--format", options.format, "vim-keymap, emacs-quail, xkb or json (required)")
+  cmd->add_option("--format", options.format, "vim-keymap, emacs-quail, xkb, xcompose or json (required)")
       ->required()
-      ->check(CLI::IsMember({"vim-keymap", "emacs-quail", "xkb", "json"}));
+      ->check(CLI::IsMember({"vim-keymap", "emacs-quail", "xkb", "xcompose", "json"}));
   cmd->add_option("-f,--from", options.from, "Source alphabet of the keyboard (default kk-Cyrl)");
   cmd->add_option("-t,--to", options.to, "Target alphabet id, e.g. cta-2024 (required)")->required();
   cmd->add_option("--set", options.settings, "Set a table option, KEY=VALUE (repeatable; see 'ortaq list')")
@@ -156,6 +157,8 @@ int RunExport() {
     PrintEmacsQuail(ExportHeader{info, name, ParseSettings(options.settings)}, entries);
   } else if (options.format == "xkb") {
     PrintXkbSymbols(ExportHeader{info, name, ParseSettings(options.settings)}, entries);
+  } else if (options.format == "xcompose") {
+    PrintXCompose(ExportHeader{info, name, ParseSettings(options.settings)}, entries);
   } else {
     PrintVimKeymap(info, name, options, entries);
   }

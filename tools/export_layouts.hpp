@@ -1,6 +1,6 @@
 // What `ortaq export` hands to each format: the keys of the layout with what each types, and
 // the table it came from. export_command.cpp builds them; export_desktop.cpp writes the
-// desktop formats (Emacs quail, XKB).
+// desktop formats (Emacs quail, XKB, XCompose).
 //
 //   std::vector<ExportEntry> entries = ...;   // {"f", "а", "a"}, {")", "Қ", "Q"}, ...
 //   PrintXkbSymbols(ExportHeader{info, "ortaq-cta-2024", settings}, entries);
@@ -35,6 +35,9 @@ bool TypesOutput(const std::string& output);
 void PrintEmacsQuail(const ExportHeader& header, const std::vector<ExportEntry>& entries);
 // An XKB symbols file with the layout variant `name`, based on kz(basic).
 void PrintXkbSymbols(const ExportHeader& header, const std::vector<ExportEntry>& entries);
+// An XCompose file: one-key sequences that make the keys of that layout whose letter converts
+// to more than one character type all of it.
+void PrintXCompose(const ExportHeader& header, const std::vector<ExportEntry>& entries);
 
 }  // namespace ortaq::cli
 

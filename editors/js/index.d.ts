@@ -75,6 +75,94 @@ export interface Transliterator {
   close(): void;
 }
 
+/** Keystrokes on one keyboard layout (read from xkb-data; none in a browser, see `notes`). */
+export interface CompareKeyboard {
+  layout: string;
+  keys_per_word: number;
+  keys_per_letter: number;
+  untypeable_per_100_letters: number;
+  untypeable: string[];
+}
+
+/** One letter of a proposal's output (docs/compare.md, "Letters"). */
+export interface CompareLetter {
+  letter: string;
+  upper: string;
+  code_points: string[];
+  precomposed: boolean;
+  block: string;
+  kind: 'plain' | 'diacritic' | 'special' | 'apostrophe' | 'digraph';
+  count: number;
+  source: string;
+  keys_lower: number[];
+  keys_upper: number[];
+}
+
+/** Source words that one output word stands for. */
+export interface CompareWordGroup {
+  output: string;
+  words: [string, number][];
+  count: number;
+}
+
+/** One proposal's figures; every field is defined in docs/compare.md. */
+export interface CompareProposal {
+  /** As given: "cta-2024:kk-i=ï". */
+  id: string;
+  table: string;
+  letters: string[];
+  letter_count: number;
+  word_count: number;
+  byte_count: number;
+  non_ascii_letters: number;
+  non_ascii_per_100_letters: number;
+  /** Share 0..1. */
+  words_with_non_ascii: number;
+  words_with_non_ascii_count: number;
+  digraphs: number;
+  digraphs_per_100_letters: number;
+  false_digraphs: number;
+  apostrophes: number;
+  apostrophes_per_100_letters: number;
+  case_collisions: string[];
+  homograph_groups: number;
+  homograph_running_share: number;
+  homograph_examples: CompareWordGroup[];
+  ascii_fold_collisions: number;
+  ascii_fold_running_share: number;
+  ascii_fold_examples: CompareWordGroup[];
+  letters_change_percent: number;
+  bytes_change_percent: number;
+  outside_turkish_letters: number;
+  outside_turkish_per_100_letters: number;
+  overlap: Record<string, { shared: number; only_proposal: string[]; only_reference: string[] }>;
+  keyboards: CompareKeyboard[];
+  inventory: CompareLetter[];
+  [field: string]: unknown;
+}
+
+/** The JSON record of `ortaq compare --format json` ("format": "ortaq-compare/1"). */
+export interface CompareReport {
+  format: string;
+  from: string;
+  layouts: string[];
+  source: { letter_count: number; word_count: number; byte_count: number; lines: number; distinct_words: number;
+            keyboards: CompareKeyboard[] };
+  proposals: CompareProposal[];
+  samples: { source: string; outputs: string[] }[];
+  /** What could not be measured (keyboard layouts not found). */
+  notes: string[];
+}
+
+export interface CompareOptions {
+  /** The alphabet of the text: "kk-Cyrl". */
+  from: string;
+  /** At least one "TABLE[:KEY=VALUE,...]": "cta-2024", "cta-2024:kk-i=ï,kk-u=ŭ". */
+  proposals: string[];
+  /** The engine's "@..." settings, "@examples=N", "@samples=N". */
+  settings?: string[];
+}
+
 export interface Ortaq {
   /** The library's version, "MAJOR.MINOR.PATCH". */
   readonly version: string;
@@ -90,6 +178,14 @@ export interface Ortaq {
   detect(text: string): { id: string; confidence: number };
   /** A cursor position mapped through spans (ortaq_map_position). */
   mapPosition(spans: Span[], position: number, direction?: 'inputToOutput' | 'outputToInput'): number;
+  /**
+   * Compares alphabet proposals on one text, as `ortaq compare` does (docs/compare.md): the
+   * report as an object (format 'json', the default), or as a string (`html` is one
+   * self-contained page with inline SVG). Throws OrtaqError (a proposal that does not open
+   * names itself in the message).
+   */
+  compare(text: string, options: CompareOptions & { format?: 'json' }): CompareReport;
+  compare(text: string, options: CompareOptions & { format: 'html' | 'text' | 'markdown' | 'csv' }): string;
   OrtaqError: typeof OrtaqError;
 }
 

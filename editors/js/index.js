@@ -257,7 +257,25 @@
       });
     }
 
-    return { version: cString(M._ortaq_version()), convert, open, listTables, detect, mapPosition, OrtaqError };
+    // Compares alphabet proposals on one text, as `ortaq compare` does (ortaq_compare; the
+    // measures and JSON fields are in docs/compare.md). Proposals are "TABLE[:KEY=VALUE,...]".
+    // format 'json' (the default) gives the report as an object; 'html' (one self-contained
+    // page), 'text', 'markdown' and 'csv' give a string.
+    function compare(text, { from, proposals = [], format = 'json', settings = [] } = {}) {
+      const invalid = (message) => new OrtaqError({ code: 5, codeName: 'invalid-argument', message });
+      if (typeof from !== 'string') throw invalid('compare: `from` (the alphabet of the text) is required');
+      if (!Array.isArray(proposals)) throw invalid('compare: `proposals` is an array of "TABLE[:KEY=VALUE,...]"');
+      const report = withScratch((s) => {
+        const t = s.text(text);
+        // A NULL-terminated array even when empty, so that the library says what is missing.
+        const specs = proposals.length > 0 ? s.settings(proposals) : s.alloc(4);
+        return decoder.decode(outputOf(s, (out, len, err) => M._ortaq_compare(
+          s.text(from).ptr, specs, t.ptr, t.len, s.text(String(format)).ptr, s.settings(settings), out, len, err)));
+      });
+      return format === 'json' ? JSON.parse(report) : report;
+    }
+
+    return { version: cString(M._ortaq_version()), convert, open, listTables, detect, mapPosition, compare, OrtaqError };
   }
 
   let loading = null;

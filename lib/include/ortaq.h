@@ -195,6 +195,23 @@ ORTAQ_API int ortaq_list_options(const ortaq_transliterator *t, char **out, size
  * the text has no letters to go by (or on NULL); *confidence (may be NULL) gets 0..1. */
 ORTAQ_API const char *ortaq_detect(const char *text, size_t len, double *confidence);
 
+/* ---- Comparing proposals --------------------------------------------------------------- */
+
+/* Compares alphabet proposals on one text, as `ortaq compare` does (docs/compare.md defines
+ * the measures and the JSON fields). `from` is the text's alphabet ("kk-Cyrl"); `proposals` a
+ * NULL-terminated array of at least one "TABLE[:KEY=VALUE,KEY=VALUE...]", TABLE being a target
+ * id or the path of a .tbl file ("cta-2024", "cta-2024:kk-i=ï,kk-u=ŭ"); `text` is `len` bytes
+ * of UTF-8 (NULL is allowed when len is 0); `format` one of "text", "markdown", "csv", "json",
+ * "html" (one self-contained page). `settings`: NULL, or a NULL-terminated array of the
+ * engine's "@..." settings (see ortaq_open) and "@examples=N", "@samples=N" (groups and sample
+ * lines shown, 0-1000, default 5) and "@xkb-dir=DIR" (xkb symbols files for the keystroke
+ * counts; default $ORTAQ_XKB_DIR, else /usr/share/X11/xkb/symbols). On success *out is the
+ * report (free it with ortaq_free). Invalid UTF-8 in the text is ORTAQ_ERR_INVALID_INPUT with
+ * its line, column and byte offset; a proposal that does not open names itself in the message. */
+ORTAQ_API int ortaq_compare(const char *from, const char *const *proposals, const char *text, size_t len,
+                            const char *format, const char *const *settings, char **out, size_t *out_len,
+                            ortaq_error *err);
+
 /* ---- Typing session -------------------------------------------------------------------- */
 
 /* Converts text as it is typed. After each change the output is in two parts:

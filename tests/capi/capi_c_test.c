@@ -1,21 +1,14 @@
 /* The C API from C: compiled as C99 with -Wall -Wextra -pedantic -Werror, it calls every
  * function of ortaq.h, with good and with bad arguments. Exit code 0 when every check holds;
- * each failure prints its line. The typing session's corpus test is capi_typing_test.c. */
+ * each failure prints its line. The typing session's corpus test is capi_typing_test.c, and
+ * ortaq_compare's is capi_compare_test.c. */
 #include <ortaq.h> /* first: the header compiles on its own */
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0;
-
-#define CHECK(cond)                                                   \
-  do {                                                                \
-    if (!(cond)) {                                                    \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                     \
-    }                                                                 \
-  } while (0)
+#include "check.h"
 
 #define CHECK_STR(actual, expected)                                                            \
   do {                                                                                         \

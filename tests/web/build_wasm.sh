@@ -17,5 +17,5 @@ rm -rf "$out/package" "$out/page"
 mkdir -p "$out/package" "$out/page"
 cp "$src/editors/js/package.json" "$src/editors/js/index.js" "$src/editors/js/index.d.ts" "$src/editors/js/README.md" \
    "$out/wasm/ortaq.js" "$out/package/"
-cp "$src/editors/web/index.html" "$src/editors/js/index.js" "$out/wasm/ortaq.js" "$out/page/"
+cp "$src/editors/web/index.html" "$src/editors/web/README.md" "$src/editors/js/index.js" "$out/wasm/ortaq.js" "$out/page/"
 echo "web_wasm_build: ortaq.js $(stat -c %s "$out/wasm/ortaq.js") bytes, built in $(( $(date +%s) - start )) s"

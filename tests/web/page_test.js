@@ -1,81 +1,25 @@
 // editors/web/index.html in headless Chromium, driven over the DevTools protocol through
-// --remote-debugging-pipe (Node built-ins only): types Kazakh text key by key, checks the
-// converted text, switches the Ï option (kk-i=ï) on and off, checks the comparison table and
-// the error shown for an option value the table does not have, and writes a screenshot.
+// --remote-debugging-pipe (chromium.js, Node built-ins only): types Kazakh text key by key,
+// checks the converted text, switches the Ï option (kk-i=ï) on and off, checks the table of
+// every alphabet and the error shown for an option value the table does not have, runs the
+// proposal comparison and holds the figures of its report against the JSON record, and writes
+// a screenshot.
 //
 //   node page_test.js CHROMIUM PAGE_DIR SCREENSHOT.png
 'use strict';
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const assert = require('node:assert/strict');
+const { withPage } = require('./chromium.js');
 
 const [chromium, pageDir, screenshot] = process.argv.slice(2);
 
-// The DevTools protocol over Chromium's pipe: JSON messages separated by NUL bytes, written to
-// its fd 3, read from its fd 4.
-function devtools(child) {
-  let nextId = 1, buffer = '';
-  const pending = new Map(), listeners = [];
-  child.stdio[4].on('data', (chunk) => {
-    buffer += chunk.toString('utf8');
-    let end;
-    while ((end = buffer.indexOf('\0')) >= 0) {
-      const message = JSON.parse(buffer.slice(0, end));
-      buffer = buffer.slice(end + 1);
-      if (message.id && pending.has(message.id)) {
-        const { resolve, reject, method } = pending.get(message.id);
-        pending.delete(message.id);
-        if (message.error) reject(new Error(`${method}: ${message.error.message}`));
-        else resolve(message.result);
-      } else {
-        for (const listener of listeners) listener(message);
-      }
-    }
-  });
-  return {
-    send(method, params = {}, sessionId) {
-      const id = nextId++;
-      child.stdio[3].write(JSON.stringify({ id, method, params, sessionId }) + '\0');
-      return new Promise((resolve, reject) => pending.set(id, { resolve, reject, method }));
-    },
-    on(listener) { listeners.push(listener); },
-  };
-}
-
 async function main() {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ortaq-chromium-'));
-  const child = spawn(chromium, ['--headless=new', '--remote-debugging-pipe', '--no-sandbox', '--disable-gpu',
-                                 '--no-first-run', '--no-default-browser-check', '--disable-extensions',
-                                 `--user-data-dir=${profile}`, '--window-size=1000,900', 'about:blank'],
-                      { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
-  let chromiumLog = '';
-  child.stderr.on('data', (d) => { chromiumLog += d; });
-  const timer = setTimeout(() => { console.error('page_test: timed out\n' + chromiumLog); child.kill(); process.exit(1); }, 120000);
-  try {
-    const cdp = devtools(child);
-    const problems = [];
-    cdp.on((m) => {
-      if (m.method === 'Runtime.exceptionThrown') problems.push(JSON.stringify(m.params.exceptionDetails));
-      if (m.method === 'Runtime.consoleAPICalled' && m.params.type === 'error') problems.push(JSON.stringify(m.params.args));
-    });
-    const url = pathToFileURL(path.join(pageDir, 'index.html')).href;
-    const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank' });
-    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
-    const page = (method, params) => cdp.send(method, params, sessionId);
-    await page('Runtime.enable');
-    await page('Page.enable');
-    await page('Page.navigate', { url });
-    const evaluate = async (expression) => {
-      const r = await page('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
-      if (r.exceptionDetails) throw new Error(`${expression}: ${JSON.stringify(r.exceptionDetails)}`);
-      return r.result.value;
-    };
+  const url = pathToFileURL(path.join(pageDir, 'index.html')).href;
+  await withPage(chromium, url, async ({ evaluate, page, problems, waitFor }) => {
     // Wait for the page's script, then for the library.
-    for (let i = 0; i < 200 && !(await evaluate('typeof window.ortaqReady === "object"')); ++i)
-      await new Promise((r) => setTimeout(r, 50));
+    await waitFor('typeof window.ortaqReady === "object"');
     const version = await evaluate('window.ortaqReady');
     assert.match(version, /^\d+\.\d+\.\d+$/);
     assert.equal(await evaluate('document.getElementById("from").value'), 'kk-Cyrl');
@@ -129,23 +73,60 @@ async function main() {
     await setOption('ï');
     assert.equal(await evaluate('document.getElementById("error").textContent'), '');
 
-    const shot = await page('Page.captureScreenshot', { format: 'png' });
-    const png = Buffer.from(shot.data, 'base64');
-    assert.ok(png.length > 10000 && png.subarray(1, 4).toString() === 'PNG');
-    fs.writeFileSync(screenshot, png);
+    // Compare proposals: the three rows it starts with, on the text typed, then a fourth.
+    const specs = () => evaluate(`[...document.querySelectorAll('#proposals .proposal')].map((r) => r.spec())`);
+    assert.deepEqual(await specs(), ['cta-2024', 'cta-2024:kk-i=ï', 'kk-Latn-2021']);
+    await evaluate(`(() => { document.getElementById('add-proposal').click();
+      const row = document.getElementById('proposals').lastElementChild;
+      const s = row.querySelector('.proposal-table'); s.value = 'kk-Latn-2018'; s.dispatchEvent(new Event('change')); })()`);
+    assert.deepEqual(await specs(), ['cta-2024', 'cta-2024:kk-i=ï', 'kk-Latn-2021', 'kk-Latn-2018']);
+    await evaluate(`document.getElementById('run-compare').click()`);
+    assert.equal(await evaluate('document.getElementById("compare-error").textContent'), '');
+    await waitFor(`(() => { const d = document.getElementById('compare-report').contentDocument;
+      return d !== null && d.querySelector('[data-measure]') !== null; })()`);
+    // The figures shown, cell by cell, and the library's JSON record of the same comparison.
+    const shown = await evaluate(`[...document.getElementById('compare-report').contentDocument
+      .querySelectorAll('td[data-proposal][data-measure][data-value]')]
+      .map((c) => ({ proposal: c.dataset.proposal, measure: c.dataset.measure, value: c.dataset.value, text: c.textContent }))`);
+    const record = await evaluate(`ortaq.load().then((api) => api.compare(document.getElementById('input').value,
+      { from: 'kk-Cyrl', proposals: ${JSON.stringify(await specs())} }))`);
+    assert.deepEqual(record.proposals.map((p) => p.id), await specs());
+    assert.ok(shown.length >= 4 * 8, `only ${shown.length} figures shown`);
+    for (const { proposal, measure, value, text } of shown) {
+      const expected = record.proposals.find((p) => p.id === proposal)[measure];
+      assert.equal(typeof expected, 'number', `${proposal} ${measure}`);
+      assert.equal(Number(value), expected, `${proposal} ${measure}`);
+      assert.ok(Math.abs(Number(text) - expected) <= 0.005 + 1e-9, `${proposal} ${measure}: shows ${text}, JSON ${expected}`);
+    }
+    const nonAscii = (id) => shown.find((c) => c.proposal === id && c.measure === 'non_ascii_per_100_letters');
+    // 21 letters; ş alone, or ï ş ï ï ï with kk-i=ï.
+    assert.equal(nonAscii('cta-2024').text, (100 / 21).toFixed(2));
+    assert.equal(nonAscii('cta-2024:kk-i=ï').text, (500 / 21).toFixed(2));
+    assert.equal(await evaluate(`document.getElementById('compare-save').hidden`), false);
+
+    // Screenshots: the top of the page, and the comparison report.
+    const capture = async (file) => {
+      const shot = await page('Page.captureScreenshot', { format: 'png' });
+      const png = Buffer.from(shot.data, 'base64');
+      assert.ok(png.length > 10000 && png.subarray(1, 4).toString() === 'PNG');
+      fs.writeFileSync(file, png);
+      return png;
+    };
+    await evaluate('window.scrollTo(0, 0)');
+    const png = await capture(screenshot);
+    await evaluate(`document.getElementById('compare-report').scrollIntoView()`);
+    const compareShot = screenshot.replace(/\.png$/, '') + '_compare.png';
+    await capture(compareShot);
+    // Fewer than two proposals: a message, the report stays.
+    await evaluate(`[...document.querySelectorAll('#proposals .proposal button')].slice(1).forEach((b) => b.click())`);
+    await evaluate(`document.getElementById('run-compare').click()`);
+    assert.match(await evaluate('document.getElementById("compare-error").textContent'), /two/);
+    assert.equal(await evaluate("document.getElementById('compare-report').hidden"), false);
     assert.deepEqual(problems, []);
     console.log(`page_test: ortaq ${version} in Chromium: typed ${[...typed].length} keys, Ï on/off, ` +
-                `${rows.length} alphabets compared; screenshot ${screenshot} (${png.length} bytes)`);
-    await cdp.send('Browser.close').catch(() => {});
-  } finally {
-    clearTimeout(timer);
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill();
-      await exited;
-    }
-    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
-  }
+                `${rows.length} alphabets side by side, ${shown.length} compared figures equal to the JSON's; ` +
+                `screenshots ${screenshot} (${png.length} bytes) and ${compareShot}`);
+  });
 }
 
 main().catch((e) => {

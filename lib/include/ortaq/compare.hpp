@@ -175,6 +175,8 @@ class ORTAQ_API Comparison {
 
 enum class CompareFormat { kText, kMarkdown, kCsv, kJson, kHtml };
 
+// The format named "text", "markdown", "csv", "json" or "html"; false for any other name.
+ORTAQ_API bool ParseCompareFormat(std::string_view name, CompareFormat* format);
 ORTAQ_API std::string FormatCompareReport(const CompareReport& report, CompareFormat format);
 ORTAQ_API std::string FormatDiffReport(const DiffReport& diff, CompareFormat format);
 

@@ -148,6 +148,14 @@ char* MallocCopy(std::string_view text) noexcept {
   return p;
 }
 
+int GiveText(std::string_view text, char** out, size_t* out_len, ortaq_error* err) noexcept {
+  char* copy = MallocCopy(text);
+  if (!copy) return Fail(err, ORTAQ_ERR_NO_MEMORY, "out of memory");
+  *out = copy;
+  *out_len = text.size();
+  return Succeed(err);
+}
+
 }  // namespace ortaq::capi
 
 using namespace ortaq;

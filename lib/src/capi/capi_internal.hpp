@@ -47,6 +47,8 @@ int Guarded(ortaq_error* err, Body&& body) noexcept {
 
 // A copy of `text` in memory from malloc, NUL-terminated (nullptr when out of memory).
 char* MallocCopy(std::string_view text) noexcept;
+// Hands a built text to the caller as a malloc'ed string (*out, *out_len) and succeeds.
+int GiveText(std::string_view text, char** out, size_t* out_len, ortaq_error* err) noexcept;
 
 }  // namespace ortaq::capi
 

@@ -8,19 +8,6 @@
 using namespace ortaq;
 using namespace ortaq::capi;
 
-namespace {
-
-// Hands a built text to the caller as a malloc'ed string.
-int GiveText(const std::string& text, char** out, size_t* out_len, ortaq_error* err) {
-  char* copy = MallocCopy(text);
-  if (!copy) return Fail(err, ORTAQ_ERR_NO_MEMORY, "out of memory");
-  *out = copy;
-  *out_len = text.size();
-  return Succeed(err);
-}
-
-}  // namespace
-
 extern "C" {
 
 int ortaq_list_tables(const char* const* settings, char** out, size_t* out_len, ortaq_error* err) {

@@ -42,6 +42,19 @@ std::string CodePointName(char32_t cp) {
 
 }  // namespace compare
 
+bool ParseCompareFormat(std::string_view name, CompareFormat* format) {
+  static const std::pair<std::string_view, CompareFormat> kFormats[] = {
+      {"text", CompareFormat::kText}, {"markdown", CompareFormat::kMarkdown}, {"csv", CompareFormat::kCsv},
+      {"json", CompareFormat::kJson}, {"html", CompareFormat::kHtml}};
+  for (const auto& [n, f] : kFormats) {
+    if (name == n) {
+      *format = f;
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string FormatCompareReport(const CompareReport& report, CompareFormat format) {
   switch (format) {
     case CompareFormat::kJson: return FormatCompareJson(report);
