@@ -14,6 +14,7 @@
 #include "compile/table_build.hpp"
 #include "engine/engine.hpp"
 #include "ortaq/ortaq.hpp"
+#include "ortaq/stages.hpp"
 #include "table/table_loader.hpp"
 #include "text/edit_compose.hpp"
 #include "text/edit_list_writer.hpp"
@@ -322,12 +323,22 @@ Status Transliterator::Transliterate(std::string_view input, std::string* output
 
 Status Transliterator::TransliterateRange(std::string_view text, std::size_t begin, std::size_t end,
                                           std::string* output, std::size_t* stopped, ConversionStats* stats) const {
-  if (!output || !stopped) return Status(StatusCode::kInvalidArgument, "output and stopped must not be null");
-  if (begin > end || end > text.size()) return Status(StatusCode::kInvalidArgument, "the range is outside the text");
   if (impl_->built.stages.size() != 1)
     return Status(StatusCode::kInvalidArgument, "TransliterateRange works on single tables, not chains");
+  return TransliterateStageRange(*this, 0, text, begin, end, output, stopped, stats);
+}
+
+std::size_t StageCount(const Transliterator& t) noexcept { return TransliteratorAccess::ImplOf(t).built.stages.size(); }
+
+Status TransliterateStageRange(const Transliterator& t, std::size_t stage_index, std::string_view text, std::size_t begin,
+                               std::size_t end, std::string* output, std::size_t* stopped, ConversionStats* stats) {
+  if (!output || !stopped) return Status(StatusCode::kInvalidArgument, "output and stopped must not be null");
+  if (begin > end || end > text.size()) return Status(StatusCode::kInvalidArgument, "the range is outside the text");
+  const auto& impl = TransliteratorAccess::ImplOf(t);
+  if (stage_index >= impl.built.stages.size())
+    return Status(StatusCode::kInvalidArgument, "stage " + std::to_string(stage_index) + " is past the last stage");
   try {
-    const CompiledStage& stage = impl_->built.stages[0];
+    const CompiledStage& stage = impl.built.stages[stage_index];
     // The whole text is there: the engine reads context as for a whole conversion and stops at
     // the first position at or past `end`.
     EngineInput in;
@@ -337,7 +348,7 @@ Status Transliterator::TransliterateRange(std::string_view text, std::size_t beg
     in.final = true;
     in.stop = end;
     in.stats = stats;
-    const EngineResult result = RunEngine(*stage.rules, stage.fast.get(), impl_->policy, in, output, nullptr);
+    const EngineResult result = RunEngine(*stage.rules, stage.fast.get(), impl.policy, in, output, nullptr);
     if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, result.next, 0, 0));
     *stopped = result.next;
     return Status();
