@@ -141,6 +141,31 @@ std::uint64_t CountCodePoints(const char* begin, const char* end) {
   return static_cast<std::uint64_t>(end - begin) - continuations;
 }
 
+// Newlines in [begin, end), eight bytes at a time: a stream counts them in every byte it lets go
+// of (for the line of a later error), and a memchr call per line cost 3% of a conversion of
+// text in short lines. A byte is '\n' when it is zero after an XOR with '\n': the carry-free
+// test (x & 0x7F..) + 0x7F.. sets the top bit of each lane that is not zero. The flags are
+// summed in byte lanes as in CountCodePoints.
+std::uint64_t CountNewlines(const char* begin, const char* end) {
+  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Fu;
+  constexpr std::uint64_t kNewlines = 0x0A0A0A0A0A0A0A0Au;
+  std::uint64_t count = 0;
+  const char* p = begin;
+  while (end - p >= 8) {
+    const std::size_t words = std::min<std::size_t>(static_cast<std::size_t>(end - p) / 8, 255);
+    std::uint64_t lanes = 0;
+    for (std::size_t i = 0; i < words; ++i, p += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      const std::uint64_t x = w ^ kNewlines;
+      lanes += (~(((x & kLow7) + kLow7) | x) & ~kLow7) >> 7;
+    }
+    count += ((lanes & 0x00FF00FF00FF00FFu) + ((lanes >> 8) & 0x00FF00FF00FF00FFu)) * 0x0001000100010001u >> 48;
+  }
+  for (; p < end; ++p) count += *p == '\n';
+  return count;
+}
+
 Status InvalidAt(const InputPosition& position) {
   return Status::InvalidInput("invalid UTF-8 at line " + std::to_string(position.line) + ", column " +
                                   std::to_string(position.column) + " (byte offset " +
@@ -388,9 +413,7 @@ struct StageStream {
     const std::size_t drop = begin > kHistoryBytes ? begin - kHistoryBytes : 0;
     if (drop > 0) {
       const char* d = buffer.data();
-      std::size_t newlines = 0;
-      for (const char* q = d; (q = static_cast<const char*>(std::memchr(q, '\n', static_cast<std::size_t>(d + drop - q)))); ++q)
-        ++newlines;
+      const std::uint64_t newlines = CountNewlines(d, d + drop);
       if (newlines > 0) {
         lines += newlines;
         const char* last = static_cast<const char*>(::memrchr(d, '\n', drop));
