@@ -6,9 +6,10 @@
 #   ORTAQ_BENCH_BUILD_DIR=build bench/uconv.sh
 #
 # uconv runs the ICU rules of bench/icu/kk-Cyrl-cta-2024.txt (written to give ortaq's output);
-# both commands read the file repeated to 8 MiB or more (whole copies; start-up and table loading
-# then weigh little) and write to /dev/null; CPU time (user + system) of the command, the best of
-# three runs each, so that other work on a shared machine counts little. Target (issue 16): the
+# both commands read the file repeated to 8 MiB or more (whole copies) and write to /dev/null;
+# CPU time (user + system) of the command, the best of
+# three runs each, so that other work on a shared machine counts little; ortaq once more on the
+# file repeated to 64 MiB, where its start-up weighs little. Target (issue 16): the
 # command at least 30 times as fast as uconv on every file.
 set -euo pipefail
 
@@ -49,27 +50,34 @@ def best(cmd, path):
             subprocess.run(cmd, stdin=stdin, stdout=subprocess.DEVNULL, check=True)
             times.append(cpu() - start)
     return min(times)
-def repeated(path):
+def repeated(path, mib):
     data = open(path, "rb").read()
     out = tempfile.NamedTemporaryFile("wb", suffix=".txt", delete=False)
-    out.write(data * -(-(8 << 20) // len(data)))
+    out.write(data * -(-(mib << 20) // len(data)))
     out.close()
     return out.name
-worst = float("inf")
-print("| file | MB | ortaq convert MB/s | uconv MB/s | ratio |")
-print("|---|---:|---:|---:|---:|")
+worst = worst_big = float("inf")
+print("| file | MB | ortaq convert MB/s | uconv MB/s | ratio | ortaq convert MB/s, 64 MiB | ratio |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+command = [ortaq, "convert", "--from", "kk-Cyrl", "--to", "cta-2024"]
 for source in files:
-    path = repeated(source)
-    size = os.path.getsize(path)
-    o = best([ortaq, "convert", "--from", "kk-Cyrl", "--to", "cta-2024"], path)
-    u = best(["uconv", "-f", "utf-8", "-t", "utf-8", "-x", rules], path)
+    path, big = repeated(source, 8), repeated(source, 64)
+    size, big_size = os.path.getsize(path), os.path.getsize(big)
+    o = best(command, path) / size
+    o_big = best(command, big) / big_size
+    u = best(["uconv", "-f", "utf-8", "-t", "utf-8", "-x", rules], path) / size
     os.unlink(path)
-    worst = min(worst, u / o)
+    os.unlink(big)
+    worst, worst_big = min(worst, u / o), min(worst_big, u / o_big)
     name = "kk-mixed (Cyrillic lines)" if source == tmp.name else os.path.basename(source)
-    print(f"| {name} | {size / 1e6:.2f} | {size / o / 1e6:,.1f} | {size / u / 1e6:,.2f} | {u / o:.1f}× |")
+    print(f"| {name} | {size / 1e6:.2f} | {1e-6 / o:,.1f} | {1e-6 / u:,.2f} | {u / o:.1f}× | {1e-6 / o_big:,.1f} | "
+          f"{u / o_big:.1f}× |")
 os.unlink(tmp.name)
 print()
-print("(MB/s of CPU time of the whole command, start-up and table loading included)")
+print("(MB/s of CPU time of the whole command, start-up and table loading included: about 20 ms for")
+print("ortaq, a third of its time on 8 MiB; the 64 MiB columns show the conversion with start-up")
+print("weighing little, against uconv's rate on 8 MiB)")
 print()
-print(f"target ≥ 30× uconv on every file: {'met' if worst >= 30 else '**not met**'} (lowest {worst:.1f}×)")
+print(f"target ≥ 30× uconv on every file: {'met' if worst >= 30 else '**not met**'} (lowest {worst:.1f}× "
+      f"on 8 MiB, {worst_big:.1f}× with ortaq on 64 MiB)")
 PY

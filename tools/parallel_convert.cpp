@@ -16,12 +16,12 @@
 namespace ortaq::cli {
 namespace {
 
-// Text per piece: half a MiB, smaller with many threads so that all the pieces in flight
-// (2 x jobs + 2) hold about 8 MiB of input at most; never under 64 KiB, where the context
-// copied around each piece would start to cost.
+// Text per piece: half a MiB, smaller with many threads so that all the pieces in flight hold
+// about 3 MiB of input (and their outputs about as much again) at most; never under 16 KiB,
+// where the context copied around each piece would start to cost.
 constexpr std::size_t kMaxPieceBytes = 1 << 19;
-constexpr std::size_t kMinPieceBytes = 1 << 16;
-constexpr std::size_t kInFlightBytes = 8 << 20;
+constexpr std::size_t kMinPieceBytes = 1 << 14;
+constexpr std::size_t kInFlightBytes = 3 << 20;
 constexpr std::size_t kHistory = 1024;        // bytes before a piece, read as context only
 constexpr std::size_t kMargin = 4096;         // bytes after a piece, read as context and look-ahead
 // Both are more than the engine ever reads around a position (its window and word scan).
@@ -232,6 +232,7 @@ class StagePieces {
     }
     piece->stage = stage_;
     piece->text.reserve(kHistory + piece_bytes_ + kMargin + kMargin);
+    piece->output.reserve(2 * piece_bytes_);  // no reallocation as it grows (pages are touched as written)
     piece->text = history_;
     return piece;
   }
@@ -304,8 +305,11 @@ class StagePieces {
 
 Status ConvertInParallel(const Transliterator& t, const ReadFunction& read, int jobs, const WriteFunction& write,
                          ConversionStats* stats) {
-  // Pieces in flight, all stages together; the reading stops while they are all taken.
-  const std::size_t capacity = static_cast<std::size_t>(jobs) * 2 + 2;
+  // Pieces in flight, all stages together; the reading stops while they are all taken. Two
+  // per thread that can run at once keep every core busy; threads beyond the cores get no
+  // more pieces (each new piece's memory costs page faults, and RSS).
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t capacity = std::min(static_cast<std::size_t>(jobs), cores) * 2 + 2;
   const std::size_t piece_bytes = std::clamp(kInFlightBytes / capacity, kMinPieceBytes, kMaxPieceBytes);
   WorkQueue queue;
   std::vector<std::unique_ptr<StagePieces>> stages;  // outlive the workers (joined by `join`)

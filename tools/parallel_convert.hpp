@@ -25,7 +25,8 @@ using ReadFunction = std::function<bool(char* buffer, std::size_t size, std::siz
 // one-thread conversion. A chain is converted stage by stage (ortaq/stages.hpp): the joined
 // output of one stage is cut into the pieces of the next, all stages at once on the same
 // workers. Reading, converting and writing overlap: the calling thread reads and writes while
-// the workers convert, with 2 × jobs + 2 pieces (about 8 MiB of input) in flight at most. Invalid UTF-8 comes back with its line, column and
+// the workers convert, with 2 × min(jobs, cores) + 2 pieces (about 3 MiB of input) in flight at
+// most. Invalid UTF-8 comes back with its line, column and
 // byte offset in the whole input; a read or write error as kIoError. Adds the engine's counts
 // to *stats.
 [[nodiscard]] Status ConvertInParallel(const Transliterator& t, const ReadFunction& read, int jobs,
