@@ -14,7 +14,8 @@
 #                          all deleted at the end
 #
 # Every figure is CPU time (user + system) per input byte, best of three runs (two for the big
-# input), so that other work on a shared machine counts little; peak RSS is the largest run's.
+# input), so that other work on a shared machine counts little, less the same command's CPU time
+# on an empty input (start-up and compiling the table); peak RSS is the largest run's.
 set -euo pipefail
 
 src="$(cd "$(dirname "$0")/.." && pwd)"
@@ -42,28 +43,31 @@ python3 "$src/bench/make_input.py" "$corpus" "$work/corpus.txt" 1
 "$ortaq" convert --from kk-Cyrl --to cta-2024 "$work/base.txt" -o "$work/base-cta.txt"
 python3 "$src/bench/generate_tables.py" "$src/tables" "$work/rules10x" "$work/lexicon100k"
 
-# One line of results per run: label, input bytes, CPU s, peak RSS KiB.
+# One line of results per run: label, CPU s (user, system), peak RSS KiB. Each case also runs on
+# an empty input (label_empty): its start-up and table compilation, taken off its time per byte.
 results="$work/results.txt"
 : > "$results"
-measure() {  # label, runs, command...
-  local label=$1 runs=$2
-  shift 2
+measure() {  # label, runs, input, command...
+  local label=$1 runs=$2 input=$3
+  shift 3
   for attempt in $(seq "$runs"); do
-    /usr/bin/time -f "%U %S %M" -o "$work/time" "$@" > /dev/null
+    /usr/bin/time -f "%U %S %M" -o "$work/time" "$@" "$input" > /dev/null
     echo "$label $(tail -1 "$work/time")" >> "$results"
+    /usr/bin/time -f "%U %S %M" -o "$work/time" "$@" /dev/null > /dev/null
+    echo "${label}_empty $(tail -1 "$work/time")" >> "$results"
   done
 }
 cli=(convert --from kk-Cyrl --to cta-2024)
-measure base 3 "$ortaq" "${cli[@]}" "$work/base.txt"
-measure big 2 "$ortaq" "${cli[@]}" "$work/big.txt"
+measure base 3 "$work/base.txt" "$ortaq" "${cli[@]}"
+measure big 2 "$work/big.txt" "$ortaq" "${cli[@]}"
 rm -f "$work/big.txt"
-measure line 2 "$ortaq" "${cli[@]}" "$work/line.txt"
+measure line 2 "$work/line.txt" "$ortaq" "${cli[@]}"
 rm -f "$work/line.txt"
-measure rules10x 3 env ORTAQ_TABLE_PATH="$work/rules10x" "$ortaq" "${cli[@]}" "$work/base.txt"
-measure lexicon_base 3 "$ortaq" convert --from cta-2024 --to kk-Cyrl "$work/base-cta.txt"
-measure lexicon100k 3 env ORTAQ_TABLE_PATH="$work/lexicon100k" "$ortaq" convert --from cta-2024 --to kk-Cyrl \
-  "$work/base-cta.txt"
-measure jobs64 3 "$ortaq" "${cli[@]}" --jobs 64 "$work/base.txt"
+measure rules10x 3 "$work/base.txt" env ORTAQ_TABLE_PATH="$work/rules10x" "$ortaq" "${cli[@]}"
+measure lexicon_base 3 "$work/base-cta.txt" "$ortaq" convert --from cta-2024 --to kk-Cyrl
+measure lexicon100k 3 "$work/base-cta.txt" env ORTAQ_TABLE_PATH="$work/lexicon100k" "$ortaq" convert \
+  --from cta-2024 --to kk-Cyrl
+measure jobs64 3 "$work/base.txt" "$ortaq" "${cli[@]}" --jobs 64
 for attempt in 1 2 3; do
   "$scale" load kk-Cyrl cta-2024 >> "$work/load.base"
   "$scale" load kk-Cyrl cta-2024 "$work/rules10x" >> "$work/load.rules10x"
@@ -85,15 +89,17 @@ for line in open(f"{work}/results.txt"):
     label, user, system, rss = line.split()
     runs[label].append((float(user) + float(system), int(rss) / 1024))
 def per_byte(label):
+    """ns per byte without start-up, peak RSS, bytes, CPU s, start-up CPU s."""
     n = cta_bytes if label.startswith("lexicon") else big_bytes if label in ("big", "line") else base_bytes
     cpu = min(r[0] for r in runs[label])
-    return cpu / n * 1e9, max(r[1] for r in runs[label]), n, cpu
+    startup = min(r[0] for r in runs[label + "_empty"])
+    return max(cpu - startup, 0) / n * 1e9, max(r[1] for r in runs[label]), n, cpu, startup
 def kv(path):
     return [dict(p.split("=") for p in l.split()) for l in open(path) if l.strip()]
 print("### Growth: time per byte and memory (CPU time, best of the runs; peak RSS, the largest)")
 print()
-print("| case | input MB | CPU s | ns per byte | vs base | peak RSS MiB (≤ 16) |")
-print("|---|---:|---:|---:|---:|---:|")
+print("| case | input MB | CPU s | of which start-up | ns per byte (start-up off) | vs base | peak RSS MiB (≤ 16) |")
+print("|---|---:|---:|---:|---:|---:|---:|")
 base_ns = per_byte("base")[0]
 lex_ns = per_byte("lexicon_base")[0]
 verdicts = []
@@ -105,12 +111,12 @@ rows = [("base", "base: kk-Cyrl → cta-2024, corpus repeated to 16 MiB, lines",
         ("lexicon_base", "base: cta-2024 → kk-Cyrl, its own lexicon (646 stems), 16 MiB forward-converted", lex_ns),
         ("lexicon100k", "cta-2024 → kk-Cyrl with a lexicon of 100,000 generated stems", lex_ns)]
 for label, name, reference in rows:
-    ns, rss, n, cpu = per_byte(label)
+    ns, rss, n, cpu, startup = per_byte(label)
     ratio = ns / reference
     flat = label in ("base", "lexicon_base") or ratio <= 1.2
     verdicts.append((name, ratio, rss, flat))
-    print(f"| {name} | {n / 1e6:,.0f} | {cpu:.2f} | {ns:.2f} | {ratio:.2f}× {'' if flat else '(**> 1.2**)'} | "
-          f"{rss:.1f}{'' if rss <= 16 else ' (**> 16**)'} |")
+    print(f"| {name} | {n / 1e6:,.0f} | {cpu:.2f} | {startup:.2f} | {ns:.2f} | "
+          f"{ratio:.2f}× {'' if flat else '(**> 1.2**)'} | {rss:.1f}{'' if rss <= 16 else ' (**> 16**)'} |")
 print()
 print("Compiling the table (library, `scale_bench load`; best of three):")
 print()
