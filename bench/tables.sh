@@ -1,14 +1,9 @@
 #!/usr/bin/env bash
 # Speed per corpus file and per table (bench/table_bench.cpp, outputs checked against the
-# reference engine first), then the ortaq command against ICU's uconv per file.
+# reference engine first), then the ortaq command against ICU's uconv per file (bench/uconv.sh).
 #
 #   bench/tables.sh                       # builds in build-bench (Release), prints markdown
 #   ORTAQ_BENCH_BUILD_DIR=build bench/tables.sh
-#
-# uconv runs the ICU rules of bench/icu/kk-Cyrl-cta-2024.txt (written to give ortaq's output);
-# both commands read the file repeated to 8 MiB or more (whole copies; start-up and table loading
-# then weigh little) and write to /dev/null; CPU time (user + system) of the command, the best of
-# three runs each, so that other work on a shared machine counts little.
 set -euo pipefail
 
 src="$(cd "$(dirname "$0")/.." && pwd)"
@@ -25,51 +20,5 @@ echo
 "$build/bench/table_bench"
 
 echo
-echo "### The ortaq command against uconv, kk-Cyrl → cta-2024, per file"
-echo
-if ! command -v uconv > /dev/null; then
-  echo "skipped: uconv is missing (sudo apt-get install icu-devtools)"
-  exit 0
-fi
-python3 - "$build/tools/ortaq" "$src/bench/icu/kk-Cyrl-cta-2024.txt" "$src/../shared/corpora" <<'PY'
-import glob, os, resource, subprocess, sys, tempfile
-ortaq, rules_file, corpora = sys.argv[1:4]
-rules = "".join(l for l in open(rules_file, encoding="utf-8") if not l.lstrip().startswith("#"))
-files = sorted(glob.glob(os.path.join(corpora, "kk-Cyrl", "*.txt")))
-mixed = os.path.join(corpora, "kk-mixed", "kazsandra-kaspi-mixed.txt")
-tmp = tempfile.NamedTemporaryFile("wb", suffix=".txt", delete=False)
-with open(mixed, "rb") as f:
-    tmp.write(b"".join(l for l in f if any(0xD0 <= b <= 0xD3 for b in l)))
-tmp.close()
-files.append(tmp.name)
-def cpu():
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
-def best(cmd, path):
-    times = []
-    for _ in range(3):
-        with open(path, "rb") as stdin:
-            start = cpu()
-            subprocess.run(cmd, stdin=stdin, stdout=subprocess.DEVNULL, check=True)
-            times.append(cpu() - start)
-    return min(times)
-def repeated(path):
-    data = open(path, "rb").read()
-    out = tempfile.NamedTemporaryFile("wb", suffix=".txt", delete=False)
-    out.write(data * -(-(8 << 20) // len(data)))
-    out.close()
-    return out.name
-print("| file | MB | ortaq convert MB/s | uconv MB/s | ratio |")
-print("|---|---:|---:|---:|---:|")
-for source in files:
-    path = repeated(source)
-    size = os.path.getsize(path)
-    o = best([ortaq, "convert", "--from", "kk-Cyrl", "--to", "cta-2024"], path)
-    u = best(["uconv", "-f", "utf-8", "-t", "utf-8", "-x", rules], path)
-    os.unlink(path)
-    name = "kk-mixed (Cyrillic lines)" if source == tmp.name else os.path.basename(source)
-    print(f"| {name} | {size / 1e6:.2f} | {size / o / 1e6:,.1f} | {size / u / 1e6:,.2f} | {u / o:.1f}× |")
-os.unlink(tmp.name)
-print()
-print("(MB/s of CPU time of the whole command, start-up and table loading included)")
-PY
+# The command against uconv per file (bench/uconv.sh, also run by bench/io.sh).
+ORTAQ_BENCH_BUILD_DIR="$build" "$src/bench/uconv.sh"

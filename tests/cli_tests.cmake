@@ -36,3 +36,6 @@ set_tests_properties(cli_progress PROPERTIES TIMEOUT 180)
 # (groff-base, man-db and zsh are in scripts/install-deps.sh).
 add_test(NAME cli_docs COMMAND ${ORTAQ_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/cli/docs_test.py $<TARGET_FILE:ortaq_cli> ${PROJECT_SOURCE_DIR})
 set_tests_properties(cli_docs PROPERTIES TIMEOUT 180)
+# --jobs N gives one thread's output for chains, --from auto and every --format (issue 16).
+add_test(NAME cli_jobs COMMAND ${ORTAQ_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/cli/jobs_test.py $<TARGET_FILE:ortaq_cli> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli_jobs PROPERTIES TIMEOUT 600)

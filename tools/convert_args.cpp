@@ -48,7 +48,10 @@ CLI::App* AddConvertCommand(CLI::App& app, ConvertOptions& options) {
                                                {"replace", InvalidInputPolicy::kReplace},
                                                {"skip", InvalidInputPolicy::kSkip}}))
       ->type_name("error|replace|skip");
-  cmd->add_option("-j,--jobs", options.jobs, "Threads for large plain-text inputs, 1 to 64 (default 1); output is the same")
+  cmd->add_option("-j,--jobs", options.jobs,
+                  "Threads, 1 to 64 (default 1); output is the same byte for byte. Used for plain text (chains of "
+                  "tables too), every --format, and --from auto; --detect=line and the record options (--field, "
+                  "--jsonl, -z, --line-buffered, --report-invalid) always run on one thread")
       ->check(CLI::Range(1, 64).description(""))
       ->type_name("N");
   cmd->add_option("--format", options.format,

@@ -14,6 +14,7 @@
 #include "compile/table_build.hpp"
 #include "engine/engine.hpp"
 #include "ortaq/ortaq.hpp"
+#include "ortaq/stages.hpp"
 #include "table/table_loader.hpp"
 #include "text/edit_compose.hpp"
 #include "text/edit_list_writer.hpp"
@@ -135,13 +136,13 @@ InputPosition PositionIn(const unsigned char* data, std::size_t pos, std::uint64
   return position;
 }
 
-// Lead bytes (and ASCII) are the code points. A stream counts them in every byte it lets go of
-// (for the column of a later error), so eight bytes at a time: a continuation byte has its top
-// bit set and the next one clear; each such byte's flag is summed in its own byte lane (at
-// most 255 words between flushes), and the lanes are added up by one multiplication.
-std::uint64_t CountCodePoints(const char* begin, const char* end) {
-  constexpr std::uint64_t kTopBits = 0x8080808080808080u;
-  std::uint64_t continuations = 0;
+// Counts the bytes of [begin, end) that `word_flags` marks, eight bytes at a time: it maps a
+// word of eight bytes to 1 in each byte lane that counts (0 elsewhere); `byte_flag` does the
+// same for the bytes of the tail. The lanes are summed in their own bytes (at most 255 words
+// between flushes) and added up by one multiplication: 8 x 255 < 2^16.
+template <typename WordFlags, typename ByteFlag>
+std::uint64_t CountFlagged(const char* begin, const char* end, WordFlags word_flags, ByteFlag byte_flag) {
+  std::uint64_t count = 0;
   const char* p = begin;
   while (end - p >= 8) {
     const std::size_t words = std::min<std::size_t>(static_cast<std::size_t>(end - p) / 8, 255);
@@ -149,13 +150,38 @@ std::uint64_t CountCodePoints(const char* begin, const char* end) {
     for (std::size_t i = 0; i < words; ++i, p += 8) {
       std::uint64_t w;
       std::memcpy(&w, p, 8);
-      lanes += (w & ~(w << 1) & kTopBits) >> 7;
+      lanes += word_flags(w);
     }
-    // The lane sums (each at most 255) added up without overflow: 8 x 255 < 2^16.
-    continuations += ((lanes & 0x00FF00FF00FF00FFu) + ((lanes >> 8) & 0x00FF00FF00FF00FFu)) * 0x0001000100010001u >> 48;
+    count += ((lanes & 0x00FF00FF00FF00FFu) + ((lanes >> 8) & 0x00FF00FF00FF00FFu)) * 0x0001000100010001u >> 48;
   }
-  for (; p < end; ++p) continuations += (static_cast<unsigned char>(*p) & 0xC0) == 0x80;
+  for (; p < end; ++p) count += byte_flag(static_cast<unsigned char>(*p));
+  return count;
+}
+
+// Lead bytes (and ASCII) are the code points. A stream counts them in every byte it lets go of
+// (for the column of a later error): a continuation byte has its top bit set and the next one
+// clear.
+std::uint64_t CountCodePoints(const char* begin, const char* end) {
+  constexpr std::uint64_t kTopBits = 0x8080808080808080u;
+  const std::uint64_t continuations = CountFlagged(
+      begin, end, [](std::uint64_t w) { return (w & ~(w << 1) & kTopBits) >> 7; },
+      [](unsigned char c) { return (c & 0xC0) == 0x80 ? 1u : 0u; });
   return static_cast<std::uint64_t>(end - begin) - continuations;
+}
+
+// Newlines, likewise (for the line of a later error; a memchr call per line cost 3% of a
+// conversion of text in short lines). A byte is '\n' when it is zero after an XOR with '\n':
+// the carry-free test (x & 0x7F..) + 0x7F.. sets the top bit of each lane that is not zero.
+std::uint64_t CountNewlines(const char* begin, const char* end) {
+  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Fu;
+  constexpr std::uint64_t kNewlines = 0x0A0A0A0A0A0A0A0Au;
+  return CountFlagged(
+      begin, end,
+      [](std::uint64_t w) {
+        const std::uint64_t x = w ^ kNewlines;
+        return (~(((x & kLow7) + kLow7) | x) & ~kLow7) >> 7;
+      },
+      [](unsigned char c) { return c == '\n' ? 1u : 0u; });
 }
 
 Status InvalidAt(const InputPosition& position) {
@@ -332,12 +358,22 @@ Status Transliterator::Transliterate(std::string_view input, std::string* output
 
 Status Transliterator::TransliterateRange(std::string_view text, std::size_t begin, std::size_t end,
                                           std::string* output, std::size_t* stopped, ConversionStats* stats) const {
-  if (!output || !stopped) return Status(StatusCode::kInvalidArgument, "output and stopped must not be null");
-  if (begin > end || end > text.size()) return Status(StatusCode::kInvalidArgument, "the range is outside the text");
   if (impl_->built.stages.size() != 1)
     return Status(StatusCode::kInvalidArgument, "TransliterateRange works on single tables, not chains");
+  return TransliterateStageRange(*this, 0, text, begin, end, output, stopped, stats);
+}
+
+std::size_t StageCount(const Transliterator& t) noexcept { return TransliteratorAccess::ImplOf(t).built.stages.size(); }
+
+Status TransliterateStageRange(const Transliterator& t, std::size_t stage_index, std::string_view text, std::size_t begin,
+                               std::size_t end, std::string* output, std::size_t* stopped, ConversionStats* stats) {
+  if (!output || !stopped) return Status(StatusCode::kInvalidArgument, "output and stopped must not be null");
+  if (begin > end || end > text.size()) return Status(StatusCode::kInvalidArgument, "the range is outside the text");
+  const auto& impl = TransliteratorAccess::ImplOf(t);
+  if (stage_index >= impl.built.stages.size())
+    return Status(StatusCode::kInvalidArgument, "stage " + std::to_string(stage_index) + " is past the last stage");
   try {
-    const CompiledStage& stage = impl_->built.stages[0];
+    const CompiledStage& stage = impl.built.stages[stage_index];
     // The whole text is there: the engine reads context as for a whole conversion and stops at
     // the first position at or past `end`.
     EngineInput in;
@@ -347,7 +383,7 @@ Status Transliterator::TransliterateRange(std::string_view text, std::size_t beg
     in.final = true;
     in.stop = end;
     in.stats = stats;
-    const EngineResult result = RunEngine(*stage.rules, stage.fast.get(), impl_->policy, in, output, nullptr);
+    const EngineResult result = RunEngine(*stage.rules, stage.fast.get(), impl.policy, in, output, nullptr);
     if (result.invalid) return InvalidAt(PositionIn(in.data, result.next, result.next, 0, 0));
     *stopped = result.next;
     return Status();
@@ -387,9 +423,7 @@ struct StageStream {
     const std::size_t drop = begin > kHistoryBytes ? begin - kHistoryBytes : 0;
     if (drop > 0) {
       const char* d = buffer.data();
-      std::size_t newlines = 0;
-      for (const char* q = d; (q = static_cast<const char*>(std::memchr(q, '\n', static_cast<std::size_t>(d + drop - q)))); ++q)
-        ++newlines;
+      const std::uint64_t newlines = CountNewlines(d, d + drop);
       if (newlines > 0) {
         lines += newlines;
         const char* last = static_cast<const char*>(::memrchr(d, '\n', drop));

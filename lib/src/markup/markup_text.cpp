@@ -61,7 +61,10 @@ std::size_t ReferenceLength(std::string_view s, std::size_t pos, std::size_t lim
 }
 
 void CopyReferences(std::string_view s, std::size_t begin, std::size_t end, ReferenceRules rules, Paint* paint) {
-  for (std::size_t i = s.find('&', begin); i < end; i = s.find('&', i + 1)) {
+  // Searched up to `end` only: a search to the end of the document from every text node made
+  // a document without '&' take time in the square of its length.
+  const std::string_view range = s.substr(0, end);
+  for (std::size_t i = range.find('&', begin); i != std::string_view::npos; i = range.find('&', i + 1)) {
     const std::size_t length = ReferenceLength(s, i, end, rules);
     if (length == 0) continue;
     paint->Copy(i, i + length);
