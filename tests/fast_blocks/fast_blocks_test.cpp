@@ -46,6 +46,9 @@ const std::vector<std::string> kCases = {
     "сoл, бaлa, кеpек, Coл",                 // Latin o a p C typed inside Cyrillic words
     "ХІV ғасыр, ХIX, XX ғасыр",              // numerals, Cyrillic and Latin
     "премьер съезд Трухачёв парашют",        // е after ь ъ, ё ю after ж ч ш щ (guards)
+    "ьеЪЕьЕъе ь е",                          // е after the signs at every block edge
+    "—е…е«е😀еь\u0301е",                    // е after a dash, ellipsis, «, an emoji, a mark
+    "ПРЕМЬЕР ОБЪЕКТ Премьер",                // capitals
     "2024-12-06, 10:30, 99.5%!!!",           // digits and ASCII punctuation runs
     "ok, super товар!!! 5/5",                // Latin words in Cyrillic text
     "а\u0301ға",                             // a combining mark

@@ -46,6 +46,13 @@ std::size_t FastRun::BlockRun(std::size_t p, std::size_t limit, Writer* w) const
   const std::size_t start = p;
   path_stats::Cause cause = path_stats::Cause::kInputEnd;
   const std::uint64_t* table = f_->pair_table.data();
+  // A letter written without its guard (pair_table::kPrevChecked) relies on the pair before
+  // it, which blocks read only when they run on from one another: here, its guard.
+  if (p > 0 && p + 1 < in_.size && (table[pair_table::Index(in_.data + p)] & pair_table::kPrevCheckedBit) &&
+      !guards_.GuardsHold(f_->fast2[((in_.data[p] & 0x1Fu) << 6) | (in_.data[p + 1] & 0x3Fu)], p)) {
+    if (stats_) NoteBlocks(p, p, path_stats::Cause::kGuard);
+    return p;
+  }
   const bool scan = f_->ascii_copy_set.usable;
   char* o = w->Cursor();
   // Blocks start before `limit` and read up to kBlockReach bytes, which may lie past it.
