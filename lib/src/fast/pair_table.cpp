@@ -6,6 +6,9 @@
 #include <bitset>
 #include <string_view>
 
+#include <unicode/uniset.h>
+#include <unicode/unistr.h>
+
 #include "compile/compiled_table.hpp"
 #include "fast/fast_tables.hpp"
 #include "text/pass_through.hpp"
@@ -94,18 +97,36 @@ std::uint64_t AsciiLetterEntry(const CompiledTable& t, const FastTables& f, unsi
 // guard of a common letter in every block; Kazakh ж ш before ю ё would not.
 constexpr std::size_t kMaxJoiningPairs = 4;
 
-// Whether a three-byte character the table copies (kThree) may be one the guard set `set`
+// The code points U+0800-U+FFFF whose lowercase differs (ICU's Changes_When_Lowercased):
+// the only ones, with the table's own folds and case pairs, that SourceLower maps elsewhere.
+const std::vector<char32_t>& ThreeByteCased() {
+  static const std::vector<char32_t> cased = [] {
+    std::vector<char32_t> v;
+    UErrorCode error = U_ZERO_ERROR;
+    const icu::UnicodeSet set(icu::UnicodeString(u"[[:Changes_When_Lowercased:]&[\\u0800-\\uFFFF]]"), error);
+    if (U_FAILURE(error)) return std::vector<char32_t>{0xFFFF};  // unknown: never unguard
+    for (int32_t i = 0; i < set.getRangeCount(); ++i)
+      for (UChar32 c = set.getRangeStart(i); c <= set.getRangeEnd(i); ++c) v.push_back(static_cast<char32_t>(c));
+    return v;
+  }();
+  return cased;
+}
+
+// Whether a three-byte character (which blocks may copy) may be one the guard set `set`
 // names: the guard's neighbour bits cover only code points below U+0800.
-bool ThreeByteNamed(const CompiledTable& t, const FastTables& f, std::uint32_t set,
-                    const std::vector<std::uint64_t>& entries) {
+bool ThreeByteNamed(const CompiledTable& t, const FastTables& f, std::uint32_t set) {
   if (set == FastEntry::kNoSet) return false;
-  for (unsigned a = 0xE0; a < 0xF0; ++a)
-    for (unsigned b = 0x80; b < 0xC0; ++b) {
-      if (!(entries[a | (b << 8)] & kThreeBit)) continue;  // a row the blocks do not copy
-      const char32_t first = ((a & 0x0Fu) << 12) | ((b & 0x3Fu) << 6);
-      for (char32_t c = first; c < first + 64; ++c)
-        if (f.guard_sets[set].Contains(t.SourceLower(c))) return true;
-    }
+  const CharSet& named = f.guard_sets[set];
+  auto three_byte = [](char32_t c) { return c >= 0x800 && c <= 0xFFFF; };
+  auto names = [&](char32_t c) { return three_byte(c) && named.Contains(t.SourceLower(c)); };
+  for (const char32_t c : named.letters)
+    if (three_byte(c)) return true;
+  for (const auto& [from, to] : t.folds)
+    if (names(from)) return true;
+  for (const auto& [upper, lower] : t.source_lower)
+    if (names(upper)) return true;
+  for (const char32_t c : ThreeByteCased())
+    if (names(c)) return true;
   return false;
 }
 
@@ -142,7 +163,7 @@ void UnguardPrevChecks(const CompiledTable& t, const FastTables& f, std::vector<
         if (std::find(joining.begin(), joining.end(), index) == joining.end()) joining.push_back(index);
         too_many = joining.size() > kMaxJoiningPairs;
       }
-      if (too_many || ThreeByteNamed(t, f, e.prev_set, table)) continue;
+      if (too_many || ThreeByteNamed(t, f, e.prev_set)) continue;
       for (const std::uint32_t index : joining) table[index] = General();
       own = (own & ~kGuardedBit) | kPrevCheckedBit;
     }
