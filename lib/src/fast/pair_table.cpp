@@ -6,9 +6,6 @@
 #include <bitset>
 #include <string_view>
 
-#include <unicode/uniset.h>
-#include <unicode/unistr.h>
-
 #include "compile/compiled_table.hpp"
 #include "fast/fast_tables.hpp"
 #include "text/pass_through.hpp"
@@ -97,16 +94,14 @@ std::uint64_t AsciiLetterEntry(const CompiledTable& t, const FastTables& f, unsi
 // guard of a common letter in every block; Kazakh ж ш before ю ё would not.
 constexpr std::size_t kMaxJoiningPairs = 4;
 
-// The code points U+0800-U+FFFF whose lowercase differs (ICU's Changes_When_Lowercased):
-// the only ones, with the table's own folds and case pairs, that SourceLower maps elsewhere.
+// The code points U+0800-U+FFFF whose lowercase differs: the only ones, with the table's own
+// folds and case pairs, that SourceLower maps elsewhere. Read once per process (unicode::
+// ToLower, which the WebAssembly build's ICU subset has too).
 const std::vector<char32_t>& ThreeByteCased() {
   static const std::vector<char32_t> cased = [] {
     std::vector<char32_t> v;
-    UErrorCode error = U_ZERO_ERROR;
-    const icu::UnicodeSet set(icu::UnicodeString(u"[[:Changes_When_Lowercased:]&[\\u0800-\\uFFFF]]"), error);
-    if (U_FAILURE(error)) return std::vector<char32_t>{0xFFFF};  // unknown: never unguard
-    for (int32_t i = 0; i < set.getRangeCount(); ++i)
-      for (UChar32 c = set.getRangeStart(i); c <= set.getRangeEnd(i); ++c) v.push_back(static_cast<char32_t>(c));
+    for (char32_t c = 0x800; c <= 0xFFFF; ++c)
+      if ((c < 0xD800 || c > 0xDFFF) && unicode::ToLower(c) != c) v.push_back(c);
     return v;
   }();
   return cased;
