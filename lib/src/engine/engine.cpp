@@ -13,6 +13,7 @@
 #include "engine/engine_text.hpp"
 #include "engine/engine_window.hpp"
 #include "engine/fast_run.hpp"
+#include "engine/path_stats.hpp"
 #include "engine/rule_step.hpp"
 #include "fast/pair_table.hpp"
 #include "fast/word_cache.hpp"
@@ -38,7 +39,17 @@ class Converter {
     const std::size_t limit =
         std::min(in_.stop, in_.final ? in_.size : (in_.size > lookahead ? in_.size - lookahead : 0));
     Writer w(out_, limit > in_.begin ? limit - in_.begin : 0);
-    return RunFrom(in_.begin, limit, w);
+    return CountedRunFrom(in_.begin, limit, w);
+  }
+
+  // RunFrom, and with path_stats on, the bytes it converted and those its careful path took.
+  EngineResult CountedRunFrom(std::size_t p, std::size_t limit, Writer& w) {
+    if (!path_counts_) return RunFrom(p, limit, w);
+    careful_from_ = p;
+    const EngineResult result = RunFrom(p, limit, w);
+    NoteCareful(result.next);
+    path_counts_->input_bytes += result.next - p;
+    return result;
   }
 
   // A wide block just failed at p (RunEngineWhole's): ordinary blocks for a while.
@@ -67,7 +78,7 @@ class Converter {
     const bool tight = f_ && !edits_ && !foreign_;
     if (tight && !protecting_ && p < limit) {
       // Most inputs go through the tight loop from end to end: no need for the rest.
-      p = fast_->Run(p, limit, &w);
+      p = RunFast(p, limit, &w);
       run = p;
       if (p >= limit) {
         w.Finish();
@@ -77,7 +88,7 @@ class Converter {
     while (p < limit) {
       if (tight && !protecting_) {
         flush(p);
-        p = fast_->Run(p, limit, &w);
+        p = RunFast(p, limit, &w);
         run = p;
         if (p >= limit) break;
       }
@@ -232,6 +243,24 @@ class Converter {
   }
 
  private:
+  // The fast run from p; with path_stats on, the bytes the careful path took since the last.
+  std::size_t RunFast(std::size_t p, std::size_t limit, Writer* w) {
+    if (!path_counts_) return fast_->Run(p, limit, w);
+    NoteCareful(p);
+    careful_from_ = fast_->Run(p, limit, w);
+    return careful_from_;
+  }
+  // Counts [careful_from_, p) as taken by the careful path, for the cause the fast run last
+  // stopped at.
+  void NoteCareful(std::size_t p) {
+    if (p <= careful_from_) return;
+    const path_stats::Cause cause =
+        fast_ && f_ && !foreign_ && !edits_ ? fast_->last_cause() : path_stats::Cause::kNoFastRun;
+    path_counts_->rule_bytes += p - careful_from_;
+    path_counts_->off_bytes[static_cast<std::size_t>(cause)] += p - careful_from_;
+    careful_from_ = p;
+  }
+
   // For "-{" at p: the position of the "}-" that closes it (user_span::FindClose).
   std::size_t UserSpanClose(std::size_t p) const {
     return user_span::FindClose(std::string_view(reinterpret_cast<const char*>(in_.data), in_.size), p);
@@ -334,6 +363,9 @@ class Converter {
   ConversionStats record_stats_;
   EngineText text_;
   std::optional<FastRun> fast_;  // when there are fast tables
+  // path_stats, when on: the counts, and where the careful path's bytes not yet counted begin.
+  path_stats::Counts* const path_counts_ = path_stats::Active();
+  std::size_t careful_from_ = 0;
 };
 
 }  // namespace
@@ -389,6 +421,15 @@ std::size_t RunWholeBlocks(const CompiledTable& table, const FastTables& fast, c
   return p;
 }
 
+// With path_stats on: RunWholeBlocks decided the first p bytes (the Converter counts the rest,
+// and the block that stopped them, which its fast run meets again).
+void NoteWholeBlocks(std::size_t p) {
+  if (path_stats::Counts* counts = path_stats::Active()) {
+    counts->input_bytes += p;
+    counts->block_bytes += p;
+  }
+}
+
 // The rest of a whole input, from the first block the pair table could not decide at `p`.
 // Out of line: the Converter's set-up would otherwise weigh on every call of RunEngineWhole.
 [[gnu::noinline]] EngineResult ContinueCarefully(const CompiledTable& table, const FastTables& fast,
@@ -397,7 +438,7 @@ std::size_t RunWholeBlocks(const CompiledTable& table, const FastTables& fast, c
                                                  Writer& w) {
   Converter converter(table, &fast, policy, input, output, nullptr);
   converter.WideBlockFailedAt(p);
-  return converter.RunFrom(p, input.size, w);
+  return converter.CountedRunFrom(p, input.size, w);
 }
 
 }  // namespace
@@ -433,6 +474,7 @@ EngineResult RunEngineWhole(const CompiledTable& table, const FastTables* fast, 
     char* o = buffer;
     const auto enough = [](char* at, std::size_t, std::size_t) { return at; };
     const std::size_t p = RunWholeBlocks(table, *fast, data, size, &o, enough);
+    NoteWholeBlocks(p);
     output->assign(buffer, static_cast<std::size_t>(o - buffer));
     if (p >= size) return EngineResult{size, false, false};
     Writer w(*output, size - p);
@@ -444,6 +486,7 @@ EngineResult RunEngineWhole(const CompiledTable& table, const FastTables* fast, 
     return w.WithRoom(at, bytes, (size - p) + bytes);
   };
   const std::size_t p = RunWholeBlocks(table, *fast, data, size, &o, grow);
+  NoteWholeBlocks(p);
   w.SetCursor(o);
   if (p >= size) {
     w.Finish();

@@ -24,6 +24,10 @@ std::size_t FastRun::Run(std::size_t p, std::size_t limit, Writer* w) const {
     ++block_failures_;
     const std::size_t step_limit = std::min(limit, p + step);
     const std::size_t stopped = CharacterRun(p, step_limit, w);
+    if (stats_) {
+      stats_->character_bytes += stopped - p;
+      stats_->off_bytes[static_cast<std::size_t>(last_cause_)] += stopped - p;
+    }
     if (stopped < step_limit || stopped >= limit) return stopped;
     p = stopped;
   }
@@ -35,8 +39,20 @@ std::size_t FastRun::BlockRun(std::size_t p, std::size_t limit, Writer* w) const
   using pair_table::kBlock;
   // The table takes a continuation byte to be the tail of the letter before it, so a block
   // must not start on one (a stray one, after an ill-formed lead the careful path skipped).
-  if (f_->pair_table.empty() || (p < in_.size && utf8::IsContinuation(in_.data[p]))) return p;
+  if (f_->pair_table.empty() || (p < in_.size && utf8::IsContinuation(in_.data[p]))) {
+    if (stats_) NoteBlocks(p, p, path_stats::ClassifyAt(t_, in_.data, in_.size, p));
+    return p;
+  }
+  const std::size_t start = p;
+  path_stats::Cause cause = path_stats::Cause::kInputEnd;
   const std::uint64_t* table = f_->pair_table.data();
+  // A letter written without its guard (pair_table::kPrevChecked) relies on the pair before
+  // it, which blocks read only when they run on from one another: here, its guard.
+  if (p > 0 && p + 1 < in_.size && (table[pair_table::Index(in_.data + p)] & pair_table::kPrevCheckedBit) &&
+      !guards_.GuardsHold(f_->fast2[((in_.data[p] & 0x1Fu) << 6) | (in_.data[p + 1] & 0x3Fu)], p)) {
+    if (stats_) NoteBlocks(p, p, path_stats::Cause::kGuard);
+    return p;
+  }
   const bool scan = f_->ascii_copy_set.usable;
   char* o = w->Cursor();
   // Blocks start before `limit` and read up to kBlockReach bytes, which may lie past it.
@@ -71,8 +87,14 @@ std::size_t FastRun::BlockRun(std::size_t p, std::size_t limit, Writer* w) const
       // Keep what comes before the character the block could not decide; the careful path
       // goes on from there.
       std::size_t stop = consumed == 0 ? DecidedPrefixEnd(p) : failed_guard;
+      const std::size_t undecided = stop;
       if (consumed == 0) stop = std::min(stop, FirstFailingGuard(p, stop));
-      if (token_risk || (consumed == 0 && t_.pass_through && stop > p && tokens_.MayStartIn(p, stop))) stop = p;
+      const bool token_stop = token_risk || (consumed == 0 && t_.pass_through && stop > p && tokens_.MayStartIn(p, stop));
+      if (stats_)
+        cause = token_stop ? path_stats::Cause::kTokenRisk
+                : (failed_guard != SIZE_MAX || stop < undecided) ? path_stats::Cause::kGuard
+                                                                 : path_stats::ClassifyAt(t_, in_.data, in_.size, stop);
+      if (token_stop) stop = p;
       o = block_out;
       for (std::size_t q = p; q < stop; ++q) {
         const std::uint64_t e = table[pair_table::Index(in_.data + q)];
@@ -98,7 +120,14 @@ std::size_t FastRun::BlockRun(std::size_t p, std::size_t limit, Writer* w) const
     }
   }
   w->SetCursor(o);
+  if (stats_) NoteBlocks(start, p, cause);
   return p;
+}
+
+void FastRun::NoteBlocks(std::size_t start, std::size_t p, path_stats::Cause cause) const {
+  stats_->block_bytes += p - start;
+  last_cause_ = cause;
+  if (p < in_.size) ++stats_->stops[static_cast<std::size_t>(cause)];
 }
 
 // The tight loop a character at a time: for the stretches around what a block cannot take.
@@ -168,6 +197,7 @@ std::size_t FastRun::FirstFailingGuard(std::size_t p, std::size_t end) const {
   const unsigned char* d = in_.data;
   const std::uint64_t* table = f_->pair_table.data();
   auto flag = [&](std::uint64_t entry) { return (entry >> kGuardedShift) & 1; };
+  if (stats_) stats_->guard_checked_bytes += end - p;
   for (std::size_t from = p; from < end; from += 64) {
     const std::size_t n = std::min<std::size_t>(64, end - from);
     std::uint64_t guarded = 0;

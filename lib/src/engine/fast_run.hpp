@@ -11,6 +11,7 @@
 #include "engine/engine_text.hpp"
 #include "engine/engine_window.hpp"
 #include "engine/fast_guards.hpp"
+#include "engine/path_stats.hpp"
 #include "fast/ascii_scan.hpp"
 #include "fast/fast_tables.hpp"
 #include "fast/pair_table.hpp"
@@ -58,11 +59,18 @@ class FastRun {
     wide_failures_ = 1;
   }
 
+  // The counts of path_stats when they are on (else null), and why the last run of blocks
+  // stopped: the driver puts the bytes its rule steps take down to that cause.
+  path_stats::Counts* stats() const { return stats_; }
+  path_stats::Cause last_cause() const { return last_cause_; }
+
  private:
   std::size_t BlockRun(std::size_t p, std::size_t limit, Writer* w) const;
   std::size_t CharacterRun(std::size_t p, std::size_t limit, Writer* w) const;
   std::size_t FirstFailingGuard(std::size_t p, std::size_t end) const;
   std::size_t DecidedPrefixEnd(std::size_t p) const;
+  // Counts a run of blocks from `start` that stopped at p for `cause` (stats_ is on).
+  void NoteBlocks(std::size_t start, std::size_t p, path_stats::Cause cause) const;
 
   const EngineText& text_;
   FastGuards guards_;
@@ -78,6 +86,8 @@ class FastRun {
   static constexpr std::size_t kNarrowStretch = 1024;
   mutable std::size_t wide_from_ = 0;
   mutable unsigned wide_failures_ = 0;
+  path_stats::Counts* const stats_ = path_stats::Active();
+  mutable path_stats::Cause last_cause_ = path_stats::Cause::kInputEnd;
 };
 
 }  // namespace ortaq

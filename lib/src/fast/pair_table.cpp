@@ -1,5 +1,6 @@
 #include "fast/pair_table.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <bitset>
@@ -85,6 +86,82 @@ std::uint64_t AsciiLetterEntry(const CompiledTable& t, const FastTables& f, unsi
   const char c = static_cast<char>(a);
   const std::uint8_t token = t.pass_through && t.protect_start[a] ? kTokenLetter : 0;
   return DecidedEntry(f, f.fast2[a], std::string_view(&c, 1), kMaxOutputPerByte, token);
+}
+
+// Joining pairs UnguardPrevChecks makes kGeneral for one letter, at most: each sends every
+// place where a character ending in its first byte meets a letter of its lead to the careful
+// path. A few pairs of rare letters (Russian ъ ь before е) cost far less than checking the
+// guard of a common letter in every block; Kazakh ж ш before ю ё would not.
+constexpr std::size_t kMaxJoiningPairs = 4;
+
+// The code points U+0800-U+FFFF whose lowercase differs: the only ones, with the table's own
+// folds and case pairs, that SourceLower maps elsewhere. Read once per process (unicode::
+// ToLower, which the WebAssembly build's ICU subset has too).
+const std::vector<char32_t>& ThreeByteCased() {
+  static const std::vector<char32_t> cased = [] {
+    std::vector<char32_t> v;
+    for (char32_t c = 0x800; c <= 0xFFFF; ++c)
+      if ((c < 0xD800 || c > 0xDFFF) && unicode::ToLower(c) != c) v.push_back(c);
+    return v;
+  }();
+  return cased;
+}
+
+// Whether a three-byte character (which blocks may copy) may be one the guard set `set`
+// names: the guard's neighbour bits cover only code points below U+0800.
+bool ThreeByteNamed(const CompiledTable& t, const FastTables& f, std::uint32_t set) {
+  if (set == FastEntry::kNoSet) return false;
+  const CharSet& named = f.guard_sets[set];
+  auto three_byte = [](char32_t c) { return c >= 0x800 && c <= 0xFFFF; };
+  auto names = [&](char32_t c) { return three_byte(c) && named.Contains(t.SourceLower(c)); };
+  for (const char32_t c : named.letters)
+    if (three_byte(c)) return true;
+  for (const auto& [from, to] : t.folds)
+    if (names(from)) return true;
+  for (const auto& [upper, lower] : t.source_lower)
+    if (names(upper)) return true;
+  for (const char32_t c : ThreeByteCased())
+    if (names(c)) return true;
+  return false;
+}
+
+// The two-byte letters guarded only by the character before them (FastEntry::kPrevChar, by
+// neighbour bits, no word boundary) lose kGuarded, so that blocks holding them need no check
+// (Kazakh е, guarded for ъ ь before it, is in almost every other block): the pairs that join
+// a character the guard names to the letter become kGeneral, and the entry is kPrevChecked
+// for the block that starts on it. Characters the pair table leaves to the careful path
+// (look-alikes, marks, four-byte ones) stop a block by themselves.
+void UnguardPrevChecks(const CompiledTable& t, const FastTables& f, std::vector<std::uint64_t>* entries) {
+  if (f.neighbour_bits.empty()) return;
+  std::vector<std::uint64_t>& table = *entries;
+  for (unsigned a = 0xC2; a < 0xE0; ++a)
+    for (unsigned b = 0x80; b < 0xC0; ++b) {
+      const FastEntry& e = f.fast2[((a & 0x1Fu) << 6) | (b & 0x3Fu)];
+      std::uint64_t& own = table[a | (b << 8)];
+      if (e.guards != FastEntry::kPrevChar || e.prev_mask == 0 || e.prev_boundary ||
+          (e.prev_mask & kNeighbourNotWord) || (own & kGeneralBit) || !(own & kGuardedBit))
+        continue;
+      // The pairs (last byte of a named character, this letter's lead) the blocks read.
+      std::vector<std::uint32_t> joining;
+      bool too_many = false;
+      for (char32_t m = 0; m < 0x800 && !too_many; ++m) {
+        if (!(f.neighbour_bits[m] & e.prev_mask)) continue;
+        std::uint32_t index;
+        if (m < 0x80) {
+          index = m | (a << 8);  // the ASCII character's own entry, before this lead
+          if (table[index] & kGeneralBit) continue;
+        } else {
+          const unsigned lead = 0xC0 | (m >> 6), last = 0x80 | (m & 0x3F);
+          if (table[lead | (last << 8)] & kGeneralBit) continue;  // never inside a block
+          index = last | (a << 8);
+        }
+        if (std::find(joining.begin(), joining.end(), index) == joining.end()) joining.push_back(index);
+        too_many = joining.size() > kMaxJoiningPairs;
+      }
+      if (too_many || ThreeByteNamed(t, f, e.prev_set)) continue;
+      for (const std::uint32_t index : joining) table[index] = General();
+      own = (own & ~kGuardedBit) | kPrevCheckedBit;
+    }
 }
 
 }  // namespace
@@ -177,6 +254,7 @@ std::vector<std::uint64_t> Build(const CompiledTable& table, const FastTables& f
       }
     }
   }
+  UnguardPrevChecks(table, fast, &entries);
   return entries;
 }
 

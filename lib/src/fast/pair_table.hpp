@@ -51,6 +51,11 @@ inline constexpr std::uint8_t kThree = 8;
 // or a Roman numeral may begin with it, which the engine rules out for the block as a whole
 // (TokenIndicators) before it keeps the block.
 inline constexpr std::uint8_t kTokenLetter = 16;
+// A letter whose only guard is the character before it (FastEntry::kPrevChar), written
+// without kGuarded: the pairs that join a character its guard names to it are kGeneral
+// instead (UnguardPrevChecks in pair_table.cpp), so a block that holds both fails by itself.
+// A block that starts on it has not read the character before: the engine checks the guard.
+inline constexpr std::uint8_t kPrevChecked = 32;
 inline constexpr std::size_t kMaxOutput = 6;
 inline constexpr std::size_t kEntries = 0x10000;
 
@@ -61,6 +66,7 @@ inline constexpr std::uint64_t kMarkBit = std::uint64_t{kMark} << kFlagShift;
 inline constexpr std::uint64_t kGuardedBit = std::uint64_t{kGuarded} << kFlagShift;
 inline constexpr std::uint64_t kThreeBit = std::uint64_t{kThree} << kFlagShift;
 inline constexpr std::uint64_t kTokenLetterBit = std::uint64_t{kTokenLetter} << kFlagShift;
+inline constexpr std::uint64_t kPrevCheckedBit = std::uint64_t{kPrevChecked} << kFlagShift;
 
 // What a block that was converted holds that its caller must check before keeping it.
 struct BlockNotes {
