@@ -94,14 +94,12 @@ class Converter {
         }
         if (record_end_ == 0 && !protecting_) {
           if (const std::size_t end = word_cache::TokenEnd(data, in_.size, p, limit)) {
-            if (WordFromCache(p, end, w, flush)) {
-              p = end;
-              run = p;
-              continue;
-            }
             flush(p);
+            p = WordRun(p, end, limit, w);
             run = p;
-            StartRecording(p, end, w);
+            // Stopped at something else than a word seen before: the careful step takes it
+            // (a word not seen yet is recorded from here).
+            if (record_end_ == 0) continue;
           }
         }
       }
@@ -279,19 +277,48 @@ class Converter {
     return d.length > 0 && unicode::ScriptOf(d.code_point) == t_.lookalike_script;
   }
 
-  // The cached output of the token [p, end) (word_cache::TokenEnd), written after flushing the
-  // text before p; false when it is not cached (or cached without the stats this call keeps).
-  template <typename Flush>
-  bool WordFromCache(std::size_t p, std::size_t end, Writer& w, Flush& flush) {
-    word_cache::Hit hit;
-    if (!words_->Find(WordKey(p, end), &hit) || (in_.stats && !hit.counted)) return false;
-    flush(p);
-    w.Put(hit.output.data(), hit.output.size());
-    if (in_.stats) {
-      in_.stats->repaired_letters += hit.counts.repaired_letters;
-      in_.stats->protected_tokens += hit.counts.protected_tokens;
-      in_.stats->foreign_words += hit.counts.foreign_words;
+  // Words seen before, a word at a time, from the token [p, end) (word_cache::TokenEnd) on,
+  // with the white space between them copied as it is; the output so far is written up to p.
+  // Returns where it stopped: at a word not in the cache (recording it: StartRecording), or at
+  // anything else, which the careful step takes.
+  std::size_t WordRun(std::size_t p, std::size_t end, std::size_t limit, Writer& w) {
+    const unsigned char* data = in_.data;
+    std::uint64_t hash = word_cache::Cache::Hash(WordKey(p, end));
+    while (true) {
+      // The next word, whose place in the cache starts loading while this one is copied.
+      std::size_t next = end;
+      if (spaces_copied_)
+        while (next < limit && IsCopiedSpace(data[next])) ++next;
+      const std::size_t next_end = next < limit ? word_cache::TokenEnd(data, in_.size, next, limit) : 0;
+      std::uint64_t next_hash = 0;
+      if (next_end) {
+        next_hash = word_cache::Cache::Hash(WordKey(next, next_end));
+        words_->Prefetch(next_hash);
+      }
+      word_cache::Hit hit;
+      if (!words_->Find(WordKey(p, end), hash, &hit) || (in_.stats && !hit.counted)) {
+        StartRecording(p, end, w);
+        return p;
+      }
+      w.Put(hit.output.data(), hit.output.size());
+      if (in_.stats) {
+        in_.stats->repaired_letters += hit.counts.repaired_letters;
+        in_.stats->protected_tokens += hit.counts.protected_tokens;
+        in_.stats->foreign_words += hit.counts.foreign_words;
+      }
+      w.Put(reinterpret_cast<const char*>(data + end), next - end);
+      if (next_end == 0) return next;
+      p = next;
+      end = next_end;
+      hash = next_hash;
     }
+  }
+  static bool IsCopiedSpace(unsigned char b) { return b == ' ' || b == '\n' || b == '\t' || b == '\r'; }
+  // Whether the careful step copies white space as it is (no rule or pass-through token starts
+  // with it), so that WordRun may copy it.
+  bool SpacesCopied() const {
+    for (const unsigned char b : {' ', '\n', '\t', '\r'})
+      if (t_.ascii_start[b] || t_.protect_start[b] || b == user_span::kOpen[0]) return false;
     return true;
   }
   // The key of the token [p, end): with the white space before and after it, which rules read.
@@ -330,6 +357,7 @@ class Converter {
   // none, where its output began and the stats then.
   word_cache::Cache* const words_ =
       (foreign_ && !edits_ && f_) ? word_cache::ForTable(t_) : nullptr;
+  const bool spaces_copied_ = words_ && SpacesCopied();
   std::size_t record_begin_ = 0, record_end_ = 0, record_out_ = 0;
   ConversionStats record_stats_;
   EngineText text_;
