@@ -283,35 +283,64 @@ class Converter {
   // anything else, which the careful step takes.
   std::size_t WordRun(std::size_t p, std::size_t end, std::size_t limit, Writer& w) {
     const unsigned char* data = in_.data;
-    std::uint64_t hash = word_cache::Cache::Hash(WordKey(p, end));
-    while (true) {
-      // The next word, whose place in the cache starts loading while this one is copied.
-      std::size_t next = end;
-      if (spaces_copied_)
-        while (next < limit && IsCopiedSpace(data[next])) ++next;
-      const std::size_t next_end = next < limit ? word_cache::TokenEnd(data, in_.size, next, limit) : 0;
-      std::uint64_t next_hash = 0;
-      if (next_end) {
-        next_hash = word_cache::Cache::Hash(WordKey(next, next_end));
-        words_->Prefetch(next_hash);
+    // The words ahead, read kAhead - 1 words before their turn: the index entry of each is
+    // loading from then on, and its record two words before its turn (a hit reads both, each
+    // anywhere in a few megabytes; without this, waiting for them took most of the time).
+    constexpr std::size_t kAhead = 8, kRecordAhead = 2;
+    Token ahead[kAhead];
+    ahead[0] = Token{p, end, word_cache::Cache::Hash(WordKey(p, end))};
+    words_->Prefetch(ahead[0].hash);
+    std::size_t filled = 1;  // ahead[i % kAhead] holds word i for i < filled
+    for (std::size_t i = 0;; ++i) {
+      while (filled < i + kAhead && ahead[(filled - 1) % kAhead].end != 0) {
+        ahead[filled % kAhead] = NextToken(ahead[(filled - 1) % kAhead].end, limit);
+        ++filled;
       }
+      if (i + kRecordAhead < filled && ahead[(i + kRecordAhead) % kAhead].end != 0)
+        words_->PrefetchRecord(ahead[(i + kRecordAhead) % kAhead].hash);
+      const Token word = ahead[i % kAhead];
+      const Token next = ahead[(i + 1) % kAhead];  // filled: word.end != 0
       word_cache::Hit hit;
-      if (!words_->Find(WordKey(p, end), hash, &hit) || (in_.stats && !hit.counted)) {
-        StartRecording(p, end, w);
-        return p;
+      if (!words_->Find(WordKey(word.start, word.end), word.hash, &hit) || (in_.stats && !hit.counted)) {
+        StartRecording(word.start, word.end, w);
+        return word.start;
       }
-      w.Put(hit.output.data(), hit.output.size());
+      // The output, sixteen bytes at a time (the cache pads it), then the white space after
+      // it, most often one byte.
+      const std::size_t spaces = next.start - word.end;
+      w.Reserve(hit.output.size() + word_cache::Cache::kOutputPadding + spaces);
+      char* o = w.Cursor();
+      for (std::size_t k = 0; k < hit.output.size(); k += word_cache::Cache::kOutputPadding)
+        std::memcpy(o + k, hit.output.data() + k, word_cache::Cache::kOutputPadding);
+      o += hit.output.size();
+      for (std::size_t k = 0; k < spaces; ++k) o[k] = static_cast<char>(data[word.end + k]);
+      w.SetCursor(o + spaces);
       if (in_.stats) {
         in_.stats->repaired_letters += hit.counts.repaired_letters;
         in_.stats->protected_tokens += hit.counts.protected_tokens;
         in_.stats->foreign_words += hit.counts.foreign_words;
       }
-      w.Put(reinterpret_cast<const char*>(data + end), next - end);
-      if (next_end == 0) return next;
-      p = next;
-      end = next_end;
-      hash = next_hash;
+      if (next.end == 0) return next.start;
     }
+  }
+  // A cacheable token [start, end) after the white space at `from` (end 0 when none), and its
+  // hash, whose index entry is then prefetched.
+  struct Token {
+    std::size_t start = 0, end = 0;
+    std::uint64_t hash = 0;
+  };
+  Token NextToken(std::size_t from, std::size_t limit) const {
+    const unsigned char* data = in_.data;
+    Token token{from, 0, 0};
+    if (spaces_copied_)
+      while (token.start < limit && IsCopiedSpace(data[token.start])) ++token.start;
+    if (token.start >= limit) return token;
+    token.end = word_cache::TokenEnd(data, in_.size, token.start, limit);
+    if (token.end) {
+      token.hash = word_cache::Cache::Hash(WordKey(token.start, token.end));
+      words_->Prefetch(token.hash);
+    }
+    return token;
   }
   static bool IsCopiedSpace(unsigned char b) { return b == ' ' || b == '\n' || b == '\t' || b == '\r'; }
   // Whether the careful step copies white space as it is (no rule or pass-through token starts

@@ -43,14 +43,21 @@ struct Hit {
 
 class Cache {
  public:
+  static constexpr std::size_t kOutputPadding = 16;
   // The hash Find and Prefetch take (of a whole key).
   static std::uint64_t Hash(std::string_view key);
   // Starts reading the memory Find(key, hash) will read first (for a word further on).
   void Prefetch(std::uint64_t hash) const {
     if (!index_.empty()) __builtin_prefetch(&index_[hash & (index_.size() - 1)]);
   }
-  // The output stored for `key` (whose Hash is `hash`), or nothing. The output stays valid until
-  // the next Add.
+  // After Prefetch(hash), some time before: starts reading the record it points to.
+  void PrefetchRecord(std::uint64_t hash) const {
+    if (index_.empty()) return;
+    const std::uint64_t entry = index_[hash & (index_.size() - 1)];
+    if (entry != 0) __builtin_prefetch(arena_.get() + (entry & kOffsetMask) - 1);
+  }
+  // The output stored for `key` (whose Hash is `hash`), or nothing. The output stays valid as
+  // long as the cache; kOutputPadding bytes after it may be read (copies of a fixed size).
   [[nodiscard]] bool Find(std::string_view key, std::uint64_t hash, Hit* hit) const;
   [[nodiscard]] bool Find(std::string_view key, Hit* hit) const { return Find(key, Hash(key), hit); }
   // Stores the output for `key` (a key already there keeps its output, which is the same, and
@@ -68,11 +75,12 @@ class Cache {
   static constexpr unsigned kOffsetBits = 22;
   static constexpr std::uint64_t kOffsetMask = (std::uint64_t{1} << kOffsetBits) - 1;
   std::vector<std::uint64_t> index_;
-  std::vector<unsigned char> arena_;
+  std::unique_ptr<unsigned char[]> arena_;  // kMaxArenaBytes and kOutputPadding
+  std::size_t arena_size_ = 0;
   std::size_t entries_ = 0;
 };
 
-// The longest key, in bytes: the white space either side and the token.
+// The longest token, in bytes (its key adds the white space either side).
 inline constexpr std::size_t kMaxTokenBytes = 48;
 
 // Whether table `t` reads, for a token between white space, nothing past that white space: no
@@ -83,11 +91,11 @@ bool Eligible(const CompiledTable& t);
 // This thread's cache for `t`, or nullptr when the table is not Eligible.
 Cache* ForTable(const CompiledTable& t);
 
-// For a position p just after white space: the end of a cacheable token there (its letters,
-// each cased, and apostrophes, at most kMaxTokenBytes; then up to four of , . ! ? ; : ) "),
-// which white space follows at or before `limit` and before `size`. 0 when there is none.
-// Every capital has a letter right before or after it: the engine reads the case of a capital
-// alone (I, or Oʼ in Oʼ ʼA) from the words around it.
+// For a position p just after white space: the end of a cacheable token there (at most
+// kMaxTokenBytes of cased letters, digits, ASCII punctuation but braces, « and »), which white
+// space follows at or before `limit` and before `size`. 0 when there is none. Every capital has
+// a cased letter right before or after it: the engine reads the case of a capital alone (I, or
+// O in O' or (O)) from the words around it.
 std::size_t TokenEnd(const unsigned char* data, std::size_t size, std::size_t p, std::size_t limit);
 
 }  // namespace ortaq::word_cache
