@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ortaq/ortaq.hpp"
+#include "text/json_string.hpp"  // JsonString, shared with the library's reports
 
 namespace ortaq::cli {
 
@@ -34,8 +35,7 @@ struct KeyValueValidator {
 };
 std::vector<std::pair<std::string, std::string>> ParseSettings(const std::vector<std::string>& arguments);
 
-// `text` as a JSON string literal, quotes included (UTF-8 kept, control characters escaped).
-std::string JsonString(std::string_view text);
+using ortaq::JsonString;
 
 // {"severity", "file", "line", "column", "message"}: one diagnostic for --json output.
 std::string DiagnosticJson(const Diagnostic& diagnostic);

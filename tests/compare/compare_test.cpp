@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
 #include "ortaq/compare.hpp"
 
 namespace {
@@ -47,7 +49,9 @@ constexpr const char* kCorpus = "шаш асха\nіні ини әң ан\n";
 std::filesystem::path WriteKeyboardFixture() {
   // A layout "tr" of its own: a s h i n on their keys (1 keystroke), ä on AltGr (2), the
   // apostrophe on Shift (2); included from a second file to check that includes are followed.
-  const auto dir = std::filesystem::temp_directory_path() / "ortaq_compare_test_xkb";
+  // One directory per process: ctest runs each test of this file as its own process, in
+  // parallel, and a shared directory was rewritten by one while another read it.
+  const auto dir = std::filesystem::temp_directory_path() / ("ortaq_compare_test_xkb." + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "latin") << "default xkb_symbols \"basic\" {\n"
                                   "  key <AC01> { [ a, A ] };\n  key <AC02> { [ s, S ] };\n"
@@ -75,7 +79,8 @@ class CompareToyTest : public ::testing::Test {
     proposals.push_back(Toy(kToyTable, "toy"));
     proposals.push_back(Toy(kToyTableB, "toy-b"));
     ortaq::CompareOptions options;
-    options.xkb_dir = WriteKeyboardFixture().string();
+    const std::filesystem::path xkb_dir = WriteKeyboardFixture();
+    options.xkb_dir = xkb_dir.string();
     comparison_ = std::make_unique<ortaq::Comparison>(std::move(proposals), options);
     // Fed in pieces that cut lines and a two-byte letter, to check that pieces join.
     const std::string corpus = kCorpus;
@@ -83,6 +88,7 @@ class CompareToyTest : public ::testing::Test {
       ASSERT_TRUE(comparison_->Add(std::string_view(corpus).substr(i, 5)).ok());
     }
     ASSERT_TRUE(comparison_->Finish(&report_).ok());
+    std::filesystem::remove_all(xkb_dir);  // Finish read the layouts
     ASSERT_EQ(report_.proposals.size(), 2u);
   }
   const ortaq::LetterStat* Letter(const std::string& letter) const {

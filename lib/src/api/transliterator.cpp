@@ -45,37 +45,55 @@ std::shared_ptr<const Transliterator> Build(const std::vector<TableAst>& stages,
   return TransliteratorAccess::Make(std::move(impl));
 }
 
-std::shared_ptr<const Transliterator> BuildLoaded(const LoadedTable& loaded, bool loaded_ok, std::vector<Diagnostic> diagnostics,
-                                                  const Options& options, Engine engine, Status* status) {
-  if (!loaded_ok) {
-    std::string message = diagnostics.empty() ? "the table could not be loaded" : diagnostics.front().Format();
-    SetStatus(status, Status(StatusCode::kTableError, message, std::move(diagnostics)));
-    return nullptr;
-  }
+// A table file loaded (with its bases) and expanded into the stages it runs, once: built as it
+// is, or placed after the chain of tables that leads to the alphabet it reads.
+struct ExpandedTable {
+  LoadedTable loaded;
   std::vector<TableAst> stages;
-  Status expanded = ExpandStages(loaded, options, &stages, &diagnostics);
+  std::vector<Diagnostic> diagnostics;
+};
+
+// After LoadTableFile/LoadTableText: expands the stages, or sets *status and returns false.
+bool Expand(bool loaded_ok, const Options& options, ExpandedTable* table, Status* status) {
+  if (!loaded_ok) {
+    std::string message =
+        table->diagnostics.empty() ? "the table could not be loaded" : table->diagnostics.front().Format();
+    SetStatus(status, Status(StatusCode::kTableError, message, std::move(table->diagnostics)));
+    return false;
+  }
+  Status expanded = ExpandStages(table->loaded, options, &table->stages, &table->diagnostics);
   if (!expanded.ok()) {
     SetStatus(status, std::move(expanded));
-    return nullptr;
+    return false;
   }
-  const TableAst own = MergeLayers(loaded);
-  TableInfo info = InfoOfStages(stages, loaded.path, own.title);
+  return true;
+}
+
+bool LoadAndExpandFile(const std::string& path, const Options& options, ExpandedTable* table, Status* status) {
+  const bool ok = LoadTableFile(path, TableSearchPath(options), &table->loaded, &table->diagnostics);
+  if (!ok && table->diagnostics.size() == 1 && table->diagnostics[0].line == 0) {
+    std::string message = table->diagnostics[0].file;
+    message.append(": ").append(table->diagnostics[0].message);
+    SetStatus(status, Status(StatusCode::kNotFound, std::move(message), std::move(table->diagnostics)));
+    return false;
+  }
+  return Expand(ok, options, table, status);
+}
+
+std::shared_ptr<const Transliterator> BuildExpanded(ExpandedTable table, const Options& options, Engine engine,
+                                                    Status* status) {
+  const TableAst own = MergeLayers(table.loaded);
+  TableInfo info = InfoOfStages(table.stages, table.loaded.path, own.title);
   CopyProvenance(own, &info);
-  return Build(stages, std::move(info), options, engine, std::move(diagnostics), status);
+  return Build(table.stages, std::move(info), options, engine, std::move(table.diagnostics), status);
 }
 
 // `--from FROM --to FILE.tbl` where the file reads another alphabet X: the shortest chain of
-// tables from FROM to X, then the file. nullptr with *status untouched when the file reads FROM
-// (or does not load: FromFile then says why).
-std::shared_ptr<const Transliterator> ChainToFile(std::string_view from, const std::string& path, const Options& options,
-                                                  Engine engine, Status* status) {
-  LoadedTable loaded;
-  std::vector<Diagnostic> diagnostics;
-  std::vector<TableAst> file_stages;
-  if (!LoadTableFile(path, TableSearchPath(options), &loaded, &diagnostics) ||
-      !ExpandStages(loaded, options, &file_stages, &diagnostics).ok() || file_stages.front().from == from)
-    return nullptr;
-  const std::string& reads = file_stages.front().from;
+// tables from FROM to X, then the file.
+std::shared_ptr<const Transliterator> BuildChainToFile(std::string_view from, const std::string& path,
+                                                       ExpandedTable file, const Options& options, Engine engine,
+                                                       Status* status) {
+  const std::string& reads = file.stages.front().from;
   const std::vector<std::string> chain = FindChain(from, reads, options);
   if (chain.empty()) {
     SetStatus(status, Status(StatusCode::kNotFound, "the table " + path + " reads " + reads +
@@ -84,17 +102,17 @@ std::shared_ptr<const Transliterator> ChainToFile(std::string_view from, const s
     return nullptr;
   }
   std::vector<TableAst> stages;
-  Status loaded_chain = LoadStageFiles(chain, options, &stages, &diagnostics);
+  Status loaded_chain = LoadStageFiles(chain, options, &stages, &file.diagnostics);
   if (!loaded_chain.ok()) {
     SetStatus(status, std::move(loaded_chain));
     return nullptr;
   }
-  const TableAst own = MergeLayers(loaded);
-  for (TableAst& stage : file_stages) stages.push_back(std::move(stage));
+  const TableAst own = MergeLayers(file.loaded);
+  for (TableAst& stage : file.stages) stages.push_back(std::move(stage));
   TableInfo info = InfoOfStages(stages, path, "");
   info.title = own.title + " (" + info.title + ")";
   CopyProvenance(own, &info);
-  return Build(stages, std::move(info), options, engine, std::move(diagnostics), status);
+  return Build(stages, std::move(info), options, engine, std::move(file.diagnostics), status);
 }
 
 // Line and column of byte `pos` of `data`, given the lines and columns already passed.
@@ -190,18 +208,17 @@ std::shared_ptr<const Transliterator> test_hooks::FromIds(std::string_view from,
       }
       return Build(stages, InfoOfStages(stages, "", ""), options, engine, std::move(diagnostics), status);
     }
-    if (path == to) {
-      // A .tbl file of the user's that reads another alphabet: the tables leading to it first.
-      SetStatus(status, Status());
-      if (auto chained = ChainToFile(from, path, options, engine, status)) return chained;
-      if (status && !status->ok()) return nullptr;
-    }
-    auto t = FromFile(path, options, engine, status);
-    if (t && t->info().from != from) {
-      SetStatus(status, Status(StatusCode::kInvalidArgument, "the table " + path + " converts from " + t->info().from +
-                                                                 ", not from " + std::string(from)));
+    ExpandedTable file;
+    if (!LoadAndExpandFile(path, options, &file, status)) return nullptr;
+    const std::string reads = file.stages.front().from;
+    // A .tbl file of the user's that reads another alphabet: the tables leading to it first.
+    if (path == to && reads != from) return BuildChainToFile(from, path, std::move(file), options, engine, status);
+    if (reads != from) {
+      SetStatus(status, Status(StatusCode::kInvalidArgument, "the table " + path + " converts from " +
+                                                                 reads + ", not from " + std::string(from)));
       return nullptr;
     }
+    auto t = BuildExpanded(std::move(file), options, engine, status);
     return t;
   } catch (const std::exception& e) {
     SetStatus(status, InternalError(e));
@@ -212,16 +229,9 @@ std::shared_ptr<const Transliterator> test_hooks::FromIds(std::string_view from,
 std::shared_ptr<const Transliterator> test_hooks::FromFile(const std::string& path, const Options& options,
                                                            Engine engine, Status* status) {
   try {
-    LoadedTable loaded;
-    std::vector<Diagnostic> diagnostics;
-    const bool ok = LoadTableFile(path, TableSearchPath(options), &loaded, &diagnostics);
-    if (!ok && diagnostics.size() == 1 && diagnostics[0].line == 0) {
-      std::string message = diagnostics[0].file;
-      message.append(": ").append(diagnostics[0].message);
-      SetStatus(status, Status(StatusCode::kNotFound, std::move(message), std::move(diagnostics)));
-      return nullptr;
-    }
-    return BuildLoaded(loaded, ok, std::move(diagnostics), options, engine, status);
+    ExpandedTable table;
+    if (!LoadAndExpandFile(path, options, &table, status)) return nullptr;
+    return BuildExpanded(std::move(table), options, engine, status);
   } catch (const std::exception& e) {
     SetStatus(status, InternalError(e));
     return nullptr;
@@ -231,10 +241,10 @@ std::shared_ptr<const Transliterator> test_hooks::FromFile(const std::string& pa
 std::shared_ptr<const Transliterator> test_hooks::FromText(std::string_view text, std::string_view name,
                                                            const Options& options, Engine engine, Status* status) {
   try {
-    LoadedTable loaded;
-    std::vector<Diagnostic> diagnostics;
-    const bool ok = LoadTableText(text, name, TableSearchPath(options), &loaded, &diagnostics);
-    return BuildLoaded(loaded, ok, std::move(diagnostics), options, engine, status);
+    ExpandedTable table;
+    const bool ok = LoadTableText(text, name, TableSearchPath(options), &table.loaded, &table.diagnostics);
+    if (!Expand(ok, options, &table, status)) return nullptr;
+    return BuildExpanded(std::move(table), options, engine, status);
   } catch (const std::exception& e) {
     SetStatus(status, InternalError(e));
     return nullptr;

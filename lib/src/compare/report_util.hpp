@@ -1,4 +1,4 @@
-// Small helpers the report formats share: JSON strings, numbers, HTML escapes.
+// Small helpers the report formats share: numbers, HTML escapes (JSON strings: text/json_string).
 #ifndef ORTAQ_COMPARE_REPORT_UTIL_HPP_
 #define ORTAQ_COMPARE_REPORT_UTIL_HPP_
 
@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "ortaq/compare.hpp"
+#include "text/json_string.hpp"
 
 namespace ortaq {
 
@@ -17,7 +18,7 @@ std::string FormatDiffTable(const DiffReport& diff, CompareFormat format);
 
 namespace compare {
 
-std::string JsonString(std::string_view text);
+using ortaq::JsonString;
 // A figure as the reports print it: up to 6 significant digits, no exponent for ordinary sizes.
 std::string Number(double value);
 // A figure rounded to `decimals` places.

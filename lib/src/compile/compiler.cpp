@@ -1,9 +1,11 @@
-// Compiles a merged table for one choice of option values. The Compiler class is about 520
-// lines, over the ~300 the project aims at, for a reason: its steps (classes, rules, exceptions,
-// conflicts, trie) run once, in order, over shared indexes they build (class and output
-// numbers, exception outputs), and each step reads the ones before it. (Left as it is by
-// issue 17; the conflict check is the next seam to cut, if it grows.)
+// Compiles a merged table for one choice of option values: letters (folds, look-alikes, foreign
+// words), classes, rules and exceptions, in order, over the indexes they share (class and output
+// numbers, exception outputs); then the conflict check (rule_conflicts) and the lookup
+// structures (rule_trie), which read only the compiled table.
 #include "compile/compiler.hpp"
+
+#include "compile/rule_conflicts.hpp"
+#include "compile/rule_trie.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -18,58 +20,6 @@
 #include "text/utf8.hpp"
 
 namespace ortaq {
-
-// ---- small pieces of the compiled table -------------------------------------------------------
-
-bool CharSet::Contains(char32_t c) const { return std::binary_search(letters.begin(), letters.end(), c); }
-
-std::uint32_t TrieNode::Child(char32_t c) const {
-  auto it = std::lower_bound(children.begin(), children.end(), c,
-                             [](const std::pair<char32_t, std::uint32_t>& p, char32_t v) { return p.first < v; });
-  return (it != children.end() && it->first == c) ? it->second : 0;
-}
-
-void CodePointMap::Set(char32_t c, std::uint32_t value) {
-  std::uint16_t& page = page_of_[c >> 8];
-  if (page == 0) {
-    page = static_cast<std::uint16_t>(pages_.size());
-    pages_.emplace_back();
-    pages_.back().fill(0);
-  }
-  pages_[page][c & 0xFF] = value;
-}
-
-char32_t CompiledTable::SourceLowerSlow(char32_t c) const {
-  for (const auto& [from, to] : folds)
-    if (from == c) {
-      c = to;
-      break;
-    }
-  for (const auto& [upper, lower] : source_lower)
-    if (upper == c) return lower;
-  return unicode::ToLower(c);
-}
-
-std::string CompiledTable::TargetUpper(std::string_view text) const {
-  std::string out;
-  for (char32_t c : utf8::DecodeValid(text)) {
-    char32_t upper = 0;
-    for (const auto& [l, u] : target_upper)
-      if (l == c) upper = u;
-    utf8::Append(out, upper ? upper : unicode::ToUpper(c));
-  }
-  return unicode::ToNfc(out);
-}
-
-std::string CompiledTable::TargetTitle(std::string_view text) const {
-  std::u32string letters = utf8::DecodeValid(text);
-  for (char32_t& c : letters) {
-    if (!unicode::IsWordChar(c)) continue;
-    c = utf8::DecodeValid(TargetUpper(utf8::Encode(std::u32string(1, c))))[0];
-    break;
-  }
-  return unicode::ToNfc(utf8::Encode(letters));
-}
 
 namespace {
 
@@ -100,10 +50,10 @@ class Compiler {
     CompileExceptions();
     CompileForeignWords();
     if (errors_ > 0) return nullptr;
-    CheckConflicts();
+    errors_ += CheckRuleConflicts(*out_, table_.file.get(), &diags_);
     if (errors_ > 0) return nullptr;
-    BuildTrie();
-    BuildClassBits();
+    BuildRuleTrie(*out_);
+    BuildClassBits(*out_);
     return std::move(out_);
   }
 
@@ -420,7 +370,7 @@ class Compiler {
       out_->exceptions.emplace(std::u32string_view(w), exception_outputs_[i]);
       if (exception_capitals_[i]) out_->capitals_only_exceptions.insert(std::u32string_view(w));
       out_->max_exception_letters = std::max(out_->max_exception_letters, w.size());
-      for (char32_t variant : CaseVariants(w[0])) {
+      for (char32_t variant : SourceCaseVariants(*out_, w[0])) {
         out_->exception_start.Set(variant, 1);
         if (variant < 128) out_->ascii_start[variant] = true;
       }
@@ -430,173 +380,6 @@ class Compiler {
       out_->exception_openings.emplace_back(w[0], second);
     }
     std::sort(out_->exception_openings.begin(), out_->exception_openings.end());
-  }
-
-  // The letter and every letter that lowercases to it in the source alphabet.
-  std::vector<char32_t> CaseVariants(char32_t lower) const {
-    std::vector<char32_t> variants{lower};
-    if (!table_.case_auto) return variants;
-    std::vector<char32_t> candidates{unicode::ToUpper(lower)};
-    for (const auto& [upper, l] : out_->source_lower)
-      if (l == lower) candidates.push_back(upper);
-    for (char32_t c : candidates)
-      if (c != lower && out_->SourceLower(c) == lower) variants.push_back(c);
-    return variants;
-  }
-
-  // ---- conflicts
-
-  // Whether no character can satisfy both items (each compared at the same distance from the focus).
-  bool Disjoint(const CompiledItem& a, const CompiledItem& b) const {
-    using K = ContextItem::Kind;
-    auto positive = [&](const CompiledItem& i, std::vector<char32_t>* letters) {
-      if (i.kind == K::kLetter) { *letters = {i.letter}; return true; }
-      if (i.kind == K::kClass || i.kind == K::kNearestVowel) { *letters = out_->sets[i.set].letters; return true; }
-      return false;
-    };
-    auto negative = [&](const CompiledItem& i, std::vector<char32_t>* letters) {
-      if (i.kind == K::kNotLetter) { *letters = {i.letter}; return true; }
-      if (i.kind == K::kNotClass) { *letters = out_->sets[i.set].letters; return true; }
-      return false;
-    };
-    if (a.kind == K::kNearestVowel || b.kind == K::kNearestVowel) {
-      if (a.kind != b.kind) return false;  // different reach: no claim
-    }
-    std::vector<char32_t> pa, pb;
-    const bool a_pos = positive(a, &pa), b_pos = positive(b, &pb);
-    if (a_pos && b_pos) {
-      for (char32_t c : pa)
-        if (std::binary_search(pb.begin(), pb.end(), c) || std::find(pb.begin(), pb.end(), c) != pb.end()) return false;
-      return true;
-    }
-    std::vector<char32_t> n;
-    if (a_pos && negative(b, &n)) return std::all_of(pa.begin(), pa.end(), [&](char32_t c) { return std::find(n.begin(), n.end(), c) != n.end(); });
-    if (b_pos && negative(a, &n)) return std::all_of(pb.begin(), pb.end(), [&](char32_t c) { return std::find(n.begin(), n.end(), c) != n.end(); });
-    auto all_word = [](const std::vector<char32_t>& letters) {
-      return std::all_of(letters.begin(), letters.end(), [](char32_t c) { return unicode::IsWordChar(c); });
-    };
-    if (a.kind == K::kBoundary && b_pos) return all_word(pb);
-    if (b.kind == K::kBoundary && a_pos) return all_word(pa);
-    return false;
-  }
-
-  bool SidesDisjoint(const std::vector<CompiledItem>& a, const std::vector<CompiledItem>& b) const {
-    const std::size_t n = std::min(a.size(), b.size());
-    for (std::size_t i = 0; i < n; ++i) {
-      const bool a_fixed = a[i].quantifier == Quantifier::kOne || a[i].quantifier == Quantifier::kPlus;
-      const bool b_fixed = b[i].quantifier == Quantifier::kOne || b[i].quantifier == Quantifier::kPlus;
-      if (!a_fixed || !b_fixed) return false;
-      if (Disjoint(a[i], b[i])) return true;
-      // After a variable-width or zero-width item the next items no longer line up.
-      if (a[i].quantifier != Quantifier::kOne || b[i].quantifier != Quantifier::kOne) return false;
-      if (a[i].kind == ContextItem::Kind::kBoundary || b[i].kind == ContextItem::Kind::kBoundary) return false;
-      if (a[i].kind == ContextItem::Kind::kNearestVowel || b[i].kind == ContextItem::Kind::kNearestVowel) return false;
-    }
-    return false;
-  }
-
-  void CheckConflicts() {
-    std::map<std::u32string, std::vector<std::size_t>> by_key;
-    for (std::size_t i = 0; i < out_->rules.size(); ++i) by_key[out_->rules_source[i].key].push_back(i);
-    for (const auto& [key, all] : by_key) {
-      // Rules of one key and one specificity whose nearest left item is a different plain letter
-      // can never meet: compare within such buckets, and each other rule with all (this keeps a
-      // table of many thousand rules for one key from taking quadratic time).
-      std::map<std::pair<int, char32_t>, std::vector<std::size_t>> buckets;  // (specificity, letter)
-      std::map<int, std::vector<std::size_t>> others;                        // by specificity
-      for (std::size_t index : all) {
-        const CompiledRule& r = out_->rules[index];
-        if (!r.left.empty() && r.left[0].kind == ContextItem::Kind::kLetter && r.left[0].quantifier == Quantifier::kOne)
-          buckets[{r.specificity, r.left[0].letter}].push_back(index);
-        else
-          others[r.specificity].push_back(index);
-      }
-      std::vector<std::pair<std::size_t, std::size_t>> pairs;
-      auto all_pairs = [&](const std::vector<std::size_t>& v) {
-        for (std::size_t x = 0; x < v.size(); ++x)
-          for (std::size_t y = x + 1; y < v.size(); ++y) pairs.emplace_back(v[x], v[y]);
-      };
-      for (const auto& [spec, v] : others) all_pairs(v);
-      for (const auto& [bucket, v] : buckets) {
-        all_pairs(v);
-        auto other = others.find(bucket.first);
-        if (other != others.end())
-          for (std::size_t a : v)
-            for (std::size_t b : other->second) pairs.emplace_back(std::min(a, b), std::max(a, b));
-      }
-      std::sort(pairs.begin(), pairs.end());  // report in rule order
-      for (const auto& [first, second] : pairs) {
-        {
-          const CompiledRule& a = out_->rules[first];
-          const CompiledRule& b = out_->rules[second];
-          if (a.specificity != b.specificity) continue;
-          if (a.output == b.output) continue;  // either may apply: the result is the same
-          if (SidesDisjoint(a.left, b.left) || SidesDisjoint(a.right, b.right)) continue;
-          const Rule& ra = *a.source;
-          const Rule& rb = *b.source;
-          const bool b_later = std::make_pair(rb.loc.file.get() == table_.file.get(), rb.loc.line) >=
-                               std::make_pair(ra.loc.file.get() == table_.file.get(), ra.loc.line);
-          const Rule& later = b_later ? rb : ra;
-          const Rule& earlier = b_later ? ra : rb;
-          Error(later.loc, "conflicting rules for '" + utf8::Encode(key) + "': this rule and the rule at " +
-                               earlier.loc.Where() +
-                               " can apply at the same place with contexts of equal length; make one context "
-                               "longer or the two contexts exclusive");
-          diags_.push_back(earlier.loc.Make(Severity::kNote, "the other rule of the conflict"));
-        }
-      }
-    }
-  }
-
-  void BuildTrie() {
-    out_->nodes.emplace_back();  // root
-    for (std::uint32_t r = 0; r < out_->rules.size(); ++r) {
-      const std::u32string& key = out_->rules_source[r].key;
-      std::uint32_t node = 0;
-      for (char32_t c : key) {
-        std::uint32_t child = out_->nodes[node].Child(c);
-        if (child == 0) {
-          child = static_cast<std::uint32_t>(out_->nodes.size());
-          out_->nodes.emplace_back();
-          auto& children = out_->nodes[node].children;
-          children.insert(std::lower_bound(children.begin(), children.end(), std::make_pair(c, 0u)), {c, child});
-        }
-        node = child;
-      }
-      out_->nodes[node].rules.push_back(r);
-      out_->max_key_bytes = std::max(out_->max_key_bytes, key.size() * 4);  // any case form fits
-    }
-    for (TrieNode& node : out_->nodes) {
-      std::stable_sort(node.rules.begin(), node.rules.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return out_->rules[a].specificity > out_->rules[b].specificity;
-      });
-    }
-    for (const auto& [letter, node] : out_->nodes[0].children) {
-      for (char32_t variant : CaseVariants(letter)) {
-        out_->start.Set(variant, node);
-        if (variant < 128) out_->ascii_start[variant] = true;
-      }
-    }
-    // Folded letters start what the letter they are read as starts.
-    for (const auto& [from, to] : out_->folds) {
-      const std::uint32_t node = out_->nodes[0].Child(out_->SourceLower(from));
-      if (node == 0) continue;
-      out_->start.Set(from, node);
-      if (from < 128) out_->ascii_start[from] = true;
-    }
-    if (out_->repair_lookalikes)
-      for (unsigned char c = 0; c < 128; ++c)
-        if (out_->ascii_lookalike[c]) out_->ascii_start[c] = true;
-  }
-
-  // CompiledTable::class_bits: the full path's class tests as one read for the letters most
-  // texts are made of.
-  void BuildClassBits() {
-    if (out_->sets.empty()) return;
-    out_->class_bits.assign(CompiledTable::kLowerTableSize, 0);
-    for (std::size_t s = 0; s < out_->sets.size() && s < 64; ++s)
-      for (char32_t c : out_->sets[s].letters)
-        if (c < CompiledTable::kLowerTableSize) out_->class_bits[c] |= std::uint64_t{1} << s;
   }
 
   const TableAst& table_;
