@@ -18,7 +18,7 @@ namespace {
 
 using Kind = ContextItem::Kind;
 
-// An index of 128 Ki entries (1 MiB, at most 3/4 full) and records in an arena of at most
+// An index of 128 Ki entries (512 KiB, at most 3/4 full) and records in an arena of at most
 // 2 MiB: up to 96 Ki distinct tokens, or about 70 Ki of running Kazakh text's (which has
 // some 45 Ki distinct words in its first 1.7 MB), within the command's 16 MiB.
 constexpr std::size_t kSlots = std::size_t{1} << 17;
@@ -180,8 +180,8 @@ struct Masks48 {
   }
 };
 
-// TokenEnd for a token of ASCII with 48 bytes readable at p: its end (white space at it), 0
-// when it is not cacheable, kNotDecided when it holds other characters.
+// TokenEnd for a token of ASCII and two-byte characters with 48 bytes readable at p: its end
+// (white space at it), 0 when it is not cacheable, kNotDecided when it holds anything else.
 constexpr std::size_t kNotDecided = SIZE_MAX;
 std::size_t AsciiTokenEnd(const unsigned char* data, std::size_t p, std::size_t limit) {
   static_assert(kMaxTokenBytes == 48, "three vectors");
@@ -198,14 +198,31 @@ std::size_t AsciiTokenEnd(const unsigned char* data, std::size_t p, std::size_t 
   const unsigned length = static_cast<unsigned>(std::countr_zero(space));
   if (length == 0 || p + length > limit) return 0;
   const std::uint64_t in_token = (std::uint64_t{1} << length) - 1;
-  if (m.Where([](__m128i x) { return x; }) & in_token) return kNotDecided;  // bytes from 0x80
+  // Characters of two bytes: each lead byte (C2-DF) followed by a continuation (80-BF), and
+  // looked up in the table one by one (few in a word). Anything else: the careful loop.
+  std::uint64_t cased = 0, upper_pairs = 0;
+  if (const std::uint64_t high = m.Where([](__m128i x) { return x; }) & in_token) {
+    const std::uint64_t lead = m.Where(range(static_cast<char>(0xC2), static_cast<char>(0xDF))) & in_token;
+    const std::uint64_t tail = m.Where([](__m128i x) { return _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(0xC0))); }) & in_token;
+    if ((lead | tail) != high || (lead << 1) != tail) return kNotDecided;
+    const std::array<std::uint8_t, 0x800>& kinds = CharKinds();
+    for (std::uint64_t rest = lead; rest != 0; rest &= rest - 1) {
+      const unsigned at = static_cast<unsigned>(std::countr_zero(rest));
+      const std::uint8_t kind = kinds[((data[p + at] & 0x1Fu) << 6) | (data[p + at + 1] & 0x3Fu)];
+      if (kind == kRefused) return 0;
+      if (kind == kOther) continue;
+      cased |= std::uint64_t{3} << at;  // both bytes: the letter before or after a neighbour
+      if (kind == kUpper) upper_pairs |= std::uint64_t{1} << at;
+    }
+  }
   // Controls (below 0x21), braces, DEL: refused; letters cased; the rest other.
   const std::uint64_t refused = m.Where(range(0, 0x20)) | m.Where(eq('{')) | m.Where(eq('}')) | m.Where(eq(0x7F));
   if (refused & in_token) return 0;
   const std::uint64_t upper = m.Where(range('A', 'Z')) & in_token;
-  const std::uint64_t cased = upper | (m.Where(range('a', 'z')) & in_token);
-  // A capital with no cased letter either side.
-  if (upper & ~(cased << 1) & ~(cased >> 1)) return 0;
+  cased |= upper | (m.Where(range('a', 'z')) & in_token);
+  // A capital with no cased letter either side (the next character of a two-byte capital
+  // starts two bytes on).
+  if ((upper & ~(cased << 1) & ~(cased >> 1)) | (upper_pairs & ~(cased << 1) & ~(cased >> 2))) return 0;
   return p + length;
 }
 #endif
@@ -252,9 +269,9 @@ std::size_t TokenEnd(const unsigned char* data, std::size_t size, std::size_t p,
 bool Cache::Find(std::string_view key, std::uint64_t hash, Hit* hit) const {
   if (index_.empty()) return false;
   const std::size_t mask = index_.size() - 1;
-  const std::uint64_t tag = hash & ~kOffsetMask;
+  const std::uint32_t tag = Tag(hash);
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    const std::uint64_t entry = index_[i];
+    const std::uint32_t entry = index_[i];
     if (entry == 0) return false;
     if ((entry & ~kOffsetMask) != tag) continue;
     const unsigned char* record = arena_.get() + (entry & kOffsetMask) - 1;
@@ -281,10 +298,10 @@ void Cache::Add(std::string_view key, std::string_view output, const Counts* cou
   const std::size_t mask = index_.size() - 1;
   std::size_t i = hash & mask;
   for (;; i = (i + 1) & mask) {
-    const std::uint64_t entry = index_[i];
+    const std::uint32_t entry = index_[i];
     if (entry == 0) break;
     const unsigned char* record = arena_.get() + (entry & kOffsetMask) - 1;
-    if ((entry & ~kOffsetMask) == (hash & ~kOffsetMask) && record[0] == key.size() &&
+    if ((entry & ~kOffsetMask) == Tag(hash) && record[0] == key.size() &&
         SameBytes(reinterpret_cast<const char*>(record + kHeader), key.data(), key.size())) {
       // Kept without counts, now given them (the same output: the key decides it).
       if (counts && record[2] == 0 && record[1] == output.size()) {
@@ -310,7 +327,7 @@ void Cache::Add(std::string_view key, std::string_view output, const Counts* cou
   std::memcpy(record + kHeader + key.size(), output.data(), output.size());
   // What a fixed-size copy of the output reads past it is always written (kOutputPadding).
   std::memset(record + bytes, 0, kOutputPadding);
-  index_[i] = (hash & ~kOffsetMask) | (at + 1);
+  index_[i] = Tag(hash) | static_cast<std::uint32_t>(at + 1);
   ++entries_;
 }
 

@@ -13,7 +13,7 @@
 // TokenEnd accepts only words whose case the engine decides from the word's own letters.
 //
 // Each thread keeps its own caches (the compiled table stays immutable and shared), for the last
-// few tables it used, each bounded in memory (3 MiB at most; the first words it meets stay).
+// few tables it used, each bounded in memory (2.5 MiB at most; the first words it meets stay).
 #ifndef ORTAQ_FAST_WORD_CACHE_HPP_
 #define ORTAQ_FAST_WORD_CACHE_HPP_
 
@@ -53,7 +53,7 @@ class Cache {
   // After Prefetch(hash), some time before: starts reading the record it points to.
   void PrefetchRecord(std::uint64_t hash) const {
     if (index_.empty()) return;
-    const std::uint64_t entry = index_[hash & (index_.size() - 1)];
+    const std::uint32_t entry = index_[hash & (index_.size() - 1)];
     if (entry != 0) __builtin_prefetch(arena_.get() + (entry & kOffsetMask) - 1);
   }
   // The output stored for `key` (whose Hash is `hash`), or nothing. The output stays valid as
@@ -65,7 +65,7 @@ class Cache {
   void Add(std::string_view key, std::string_view output, const Counts* counts);
 
  private:
-  // An open-addressed index of 8-byte entries (the hash's high bits, then where the word's
+  // An open-addressed index of 4-byte entries (ten bits of the hash, then where the word's
   // record begins in the arena, plus one; 0 when empty) and an arena of records, each a
   // header (kHeader bytes: key size, output size, counted, the three counts) then the key and
   // the output. About 30 bytes a word rather than a cache line: the distinct words of a few
@@ -73,8 +73,10 @@ class Cache {
   // first, is small enough to stay in the processor's caches longer.
   static constexpr std::size_t kHeader = 6;
   static constexpr unsigned kOffsetBits = 22;
-  static constexpr std::uint64_t kOffsetMask = (std::uint64_t{1} << kOffsetBits) - 1;
-  std::vector<std::uint64_t> index_;
+  static constexpr std::uint32_t kOffsetMask = (std::uint32_t{1} << kOffsetBits) - 1;
+  // The bits of an entry that come from the hash (its high half: the slot takes the low bits).
+  static std::uint32_t Tag(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32) & ~kOffsetMask; }
+  std::vector<std::uint32_t> index_;
   std::unique_ptr<unsigned char[]> arena_;  // kMaxArenaBytes and kOutputPadding
   std::size_t arena_size_ = 0;
   std::size_t entries_ = 0;
