@@ -51,6 +51,14 @@ std::shared_ptr<const Transliterator> Load(const std::string& from, const std::s
   return t;
 }
 
+// A table given as text, for one engine.
+std::shared_ptr<const Transliterator> LoadText(const std::string& table, Engine engine) {
+  Status status;
+  auto t = ortaq::test_hooks::FromText(table, "test.tbl", Options{}, engine, &status);
+  EXPECT_TRUE(t) << status.message();
+  return t;
+}
+
 std::string Convert(const Transliterator& t, const std::string& text, ConversionStats* stats = nullptr) {
   std::string out;
   const Status status = t.Transliterate(text, &out, nullptr, stats);
@@ -138,11 +146,9 @@ TEST(WordCache, RulesThatReadPastTheSpaceKeepWordsOutOfTheCache) {
   const std::string table =
       "@title reads past the space\n@from x-test\n@to y-test\n@foreign-letters w\n"
       "a > b\na > c / _ ~z k q\nk > k\n";
-  Status status;
-  auto fast = Transliterator::FromText(table, "past.tbl", Options{}, &status);
-  ASSERT_TRUE(fast) << status.message();
-  auto reference = ortaq::test_hooks::FromText(table, "past.tbl", Options{}, Engine::kReference, &status);
-  ASSERT_TRUE(reference) << status.message();
+  auto fast = LoadText(table, Engine::kFast);
+  auto reference = LoadText(table, Engine::kReference);
+  ASSERT_TRUE(fast && reference);
   std::string text;
   for (int i = 0; i < 50; ++i) text += " ka kq\n ka kk\n";
   const std::string want = Convert(*reference, text);
@@ -187,11 +193,9 @@ TEST(WordCache, ApostropheWordsTakeTheirOwnCaseOrNone) {
 // its neighbours, so caching it from its first place would show.
 TEST(WordCache, CapitalAloneWithTwoLetterOutputFollowsItsNeighbours) {
   const std::string table = "@title two letters\n@from x-test\n@to y-test\n@foreign-letters w\na > bc\nä > de\nk > k\n";
-  Status status;
-  auto fast = Transliterator::FromText(table, "two.tbl", Options{}, &status);
-  ASSERT_TRUE(fast) << status.message();
-  auto reference = ortaq::test_hooks::FromText(table, "two.tbl", Options{}, Engine::kReference, &status);
-  ASSERT_TRUE(reference) << status.message();
+  auto fast = LoadText(table, Engine::kFast);
+  auto reference = LoadText(table, Engine::kReference);
+  ASSERT_TRUE(fast && reference);
   std::string text;
   for (int i = 0; i < 20; ++i)
     text += " KK A A' 'A A'K (A) A1 «A» A-k 1A Ä (Ä) Ä' KK\n Kk A A' 'A A'K (A) A1 «A» A-k 1A Ä (Ä) Ä' Kk\n";
