@@ -51,6 +51,14 @@ std::shared_ptr<const Transliterator> Load(const std::string& from, const std::s
   return t;
 }
 
+// A table given as text, for one engine.
+std::shared_ptr<const Transliterator> LoadText(const std::string& table, Engine engine) {
+  Status status;
+  auto t = ortaq::test_hooks::FromText(table, "test.tbl", Options{}, engine, &status);
+  EXPECT_TRUE(t) << status.message();
+  return t;
+}
+
 std::string Convert(const Transliterator& t, const std::string& text, ConversionStats* stats = nullptr) {
   std::string out;
   const Status status = t.Transliterate(text, &out, nullptr, stats);
@@ -138,11 +146,9 @@ TEST(WordCache, RulesThatReadPastTheSpaceKeepWordsOutOfTheCache) {
   const std::string table =
       "@title reads past the space\n@from x-test\n@to y-test\n@foreign-letters w\n"
       "a > b\na > c / _ ~z k q\nk > k\n";
-  Status status;
-  auto fast = Transliterator::FromText(table, "past.tbl", Options{}, &status);
-  ASSERT_TRUE(fast) << status.message();
-  auto reference = ortaq::test_hooks::FromText(table, "past.tbl", Options{}, Engine::kReference, &status);
-  ASSERT_TRUE(reference) << status.message();
+  auto fast = LoadText(table, Engine::kFast);
+  auto reference = LoadText(table, Engine::kReference);
+  ASSERT_TRUE(fast && reference);
   std::string text;
   for (int i = 0; i < 50; ++i) text += " ka kq\n ka kk\n";
   const std::string want = Convert(*reference, text);
@@ -162,6 +168,70 @@ TEST(WordCache, CaseFromNeighboursIsNeverCached) {
   const std::string want = Convert(*reference, text);
   for (int i = 0; i < 3; ++i) EXPECT_EQ(Convert(*fast, text), want);
   EXPECT_EQ(LineByLine(*fast, text), LineByLine(*reference, text));
+}
+
+}  // namespace
+
+namespace {
+
+// Apostrophes inside 2017 words are read with the word; a capital with an apostrophe but no
+// letter next to it (O' alone, 'A) takes its case from the words around it and stays out of
+// the cache, while O'zbek is cached. Every order, warm and cold, as the reference engine writes.
+TEST(WordCache, ApostropheWordsTakeTheirOwnCaseOrNone) {
+  auto fast = Load("kk-Latn-2017", "kk-Cyrl", Engine::kFast);
+  auto reference = Load("kk-Latn-2017", "kk-Cyrl", Engine::kReference);
+  ASSERT_TRUE(fast && reference);
+  const std::string text =
+      " O'ZBEK O' A' BIR\n o'zbek O' a' bir\n O'zbek A'bis'uly 'A A'B' a'B' aB' B'a\n"
+      " S'ARA O'Z s'ara o'z S'ara O'z\n jyldyn' Qazaqstannyn', A'. O'!\n O'ZBEK O' A' BIR\n";
+  const std::string want = Convert(*reference, text);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(Convert(*fast, text), want);
+  EXPECT_EQ(LineByLine(*fast, text), LineByLine(*reference, text));
+}
+
+// The same with a letter written as two: a capital alone (A, A', 'A, (A), A1) is BC or Bc after
+// its neighbours, so caching it from its first place would show.
+TEST(WordCache, CapitalAloneWithTwoLetterOutputFollowsItsNeighbours) {
+  const std::string table = "@title two letters\n@from x-test\n@to y-test\n@foreign-letters w\na > bc\nä > de\nk > k\n";
+  auto fast = LoadText(table, Engine::kFast);
+  auto reference = LoadText(table, Engine::kReference);
+  ASSERT_TRUE(fast && reference);
+  std::string text;
+  for (int i = 0; i < 20; ++i)
+    text += " KK A A' 'A A'K (A) A1 «A» A-k 1A Ä (Ä) Ä' KK\n Kk A A' 'A A'K (A) A1 «A» A-k 1A Ä (Ä) Ä' Kk\n";
+  const std::string want = Convert(*reference, text);
+  EXPECT_NE(want.find(" DE (DE) DE' KK"), std::string::npos) << want;
+  EXPECT_NE(want.find(" De (De) De' Kk"), std::string::npos) << want;
+  EXPECT_NE(want.find(" BC BC' 'BC BC'K (BC) BC1 «BC» BC-k 1BC"), std::string::npos) << want;
+  EXPECT_NE(want.find(" Bc Bc' 'Bc Bc'K (Bc) Bc1 «Bc» Bc-k 1Bc"), std::string::npos) << want;
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(Convert(*fast, text), want);
+}
+
+// Words that touch the ends of a buffer or of a stream's chunks: converted the reference way
+// whatever the chunk size, with the cache warm from whole-buffer runs first.
+TEST(WordCache, WordsAtBufferAndChunkEdges) {
+  auto fast = Load("kk-Latn-2018", "kk-Cyrl", Engine::kFast);
+  auto reference = Load("kk-Latn-2018", "kk-Cyrl", Engine::kReference);
+  ASSERT_TRUE(fast && reference);
+  const std::string text =
+      "sau bol, Qazaqstan! bala  bala\tbala\r\nbala,\" sau\n(bala) «bala» 2011-jyly -{bala}- {bala} bala";
+  const std::string want = Convert(*reference, text);
+  EXPECT_EQ(Convert(*fast, text), want);
+  EXPECT_EQ(Convert(*fast, text), want);
+  for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+    if (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) continue;  // inside « or »
+    const std::string head = text.substr(0, cut), tail = text.substr(cut);
+    EXPECT_EQ(Convert(*fast, head), Convert(*reference, head)) << cut;
+    EXPECT_EQ(Convert(*fast, tail), Convert(*reference, tail)) << cut;
+  }
+  for (std::size_t chunk = 1; chunk <= 13; ++chunk) {
+    auto stream = fast->NewStream();
+    std::string out;
+    for (std::size_t at = 0; at < text.size(); at += chunk)
+      ASSERT_TRUE(stream->Write(std::string_view(text).substr(at, chunk), &out).ok());
+    ASSERT_TRUE(stream->Finish(&out).ok());
+    EXPECT_EQ(out, want) << "chunks of " << chunk;
+  }
 }
 
 }  // namespace

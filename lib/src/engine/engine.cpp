@@ -105,14 +105,12 @@ class Converter {
         }
         if (record_end_ == 0 && !protecting_) {
           if (const std::size_t end = word_cache::TokenEnd(data, in_.size, p, limit)) {
-            if (WordFromCache(p, end, w, flush)) {
-              p = end;
-              run = p;
-              continue;
-            }
             flush(p);
+            p = WordRun(p, end, limit, w);
             run = p;
-            StartRecording(p, end, w);
+            // Stopped at something else than a word seen before: the careful step takes it
+            // (a word not seen yet is recorded from here).
+            if (record_end_ == 0) continue;
           }
         }
       }
@@ -308,19 +306,77 @@ class Converter {
     return d.length > 0 && unicode::ScriptOf(d.code_point) == t_.lookalike_script;
   }
 
-  // The cached output of the token [p, end) (word_cache::TokenEnd), written after flushing the
-  // text before p; false when it is not cached (or cached without the stats this call keeps).
-  template <typename Flush>
-  bool WordFromCache(std::size_t p, std::size_t end, Writer& w, Flush& flush) {
-    word_cache::Hit hit;
-    if (!words_->Find(WordKey(p, end), &hit) || (in_.stats && !hit.counted)) return false;
-    flush(p);
-    w.Put(hit.output.data(), hit.output.size());
-    if (in_.stats) {
-      in_.stats->repaired_letters += hit.counts.repaired_letters;
-      in_.stats->protected_tokens += hit.counts.protected_tokens;
-      in_.stats->foreign_words += hit.counts.foreign_words;
+  // Words seen before, a word at a time, from the token [p, end) (word_cache::TokenEnd) on,
+  // with the white space between them copied as it is; the output so far is written up to p.
+  // Returns where it stopped: at a word not in the cache (recording it: StartRecording), or at
+  // anything else, which the careful step takes.
+  std::size_t WordRun(std::size_t p, std::size_t end, std::size_t limit, Writer& w) {
+    const unsigned char* data = in_.data;
+    // The words ahead, read kAhead - 1 words before their turn: the index entry of each is
+    // loading from then on, and its record two words before its turn (a hit reads both, each
+    // anywhere in a few megabytes; without this, waiting for them took most of the time).
+    constexpr std::size_t kAhead = 8, kRecordAhead = 2;
+    Token ahead[kAhead];
+    ahead[0] = Token{p, end, word_cache::Cache::Hash(WordKey(p, end))};
+    words_->Prefetch(ahead[0].hash);
+    std::size_t filled = 1;  // ahead[i % kAhead] holds word i for i < filled
+    for (std::size_t i = 0;; ++i) {
+      while (filled < i + kAhead && ahead[(filled - 1) % kAhead].end != 0) {
+        ahead[filled % kAhead] = NextToken(ahead[(filled - 1) % kAhead].end, limit);
+        ++filled;
+      }
+      if (i + kRecordAhead < filled && ahead[(i + kRecordAhead) % kAhead].end != 0)
+        words_->PrefetchRecord(ahead[(i + kRecordAhead) % kAhead].hash);
+      const Token word = ahead[i % kAhead];
+      const Token next = ahead[(i + 1) % kAhead];  // filled: word.end != 0
+      word_cache::Hit hit;
+      if (!words_->Find(WordKey(word.start, word.end), word.hash, &hit) || (in_.stats && !hit.counted)) {
+        StartRecording(word.start, word.end, w);
+        return word.start;
+      }
+      // The output, sixteen bytes at a time (the cache pads it), then the white space after
+      // it, most often one byte.
+      const std::size_t spaces = next.start - word.end;
+      w.Reserve(hit.output.size() + word_cache::Cache::kOutputPadding + spaces);
+      char* o = w.Cursor();
+      for (std::size_t k = 0; k < hit.output.size(); k += word_cache::Cache::kOutputPadding)
+        std::memcpy(o + k, hit.output.data() + k, word_cache::Cache::kOutputPadding);
+      o += hit.output.size();
+      for (std::size_t k = 0; k < spaces; ++k) o[k] = static_cast<char>(data[word.end + k]);
+      w.SetCursor(o + spaces);
+      if (in_.stats) {
+        in_.stats->repaired_letters += hit.counts.repaired_letters;
+        in_.stats->protected_tokens += hit.counts.protected_tokens;
+        in_.stats->foreign_words += hit.counts.foreign_words;
+      }
+      if (next.end == 0) return next.start;
     }
+  }
+  // A cacheable token [start, end) after the white space at `from` (end 0 when none), and its
+  // hash, whose index entry is then prefetched.
+  struct Token {
+    std::size_t start = 0, end = 0;
+    std::uint64_t hash = 0;
+  };
+  Token NextToken(std::size_t from, std::size_t limit) const {
+    const unsigned char* data = in_.data;
+    Token token{from, 0, 0};
+    if (spaces_copied_)
+      while (token.start < limit && IsCopiedSpace(data[token.start])) ++token.start;
+    if (token.start >= limit) return token;
+    token.end = word_cache::TokenEnd(data, in_.size, token.start, limit);
+    if (token.end) {
+      token.hash = word_cache::Cache::Hash(WordKey(token.start, token.end));
+      words_->Prefetch(token.hash);
+    }
+    return token;
+  }
+  static bool IsCopiedSpace(unsigned char b) { return b == ' ' || b == '\n' || b == '\t' || b == '\r'; }
+  // Whether the careful step copies white space as it is (no rule or pass-through token starts
+  // with it), so that WordRun may copy it.
+  bool SpacesCopied() const {
+    for (const unsigned char b : {' ', '\n', '\t', '\r'})
+      if (t_.ascii_start[b] || t_.protect_start[b] || b == user_span::kOpen[0]) return false;
     return true;
   }
   // The key of the token [p, end): with the white space before and after it, which rules read.
@@ -359,6 +415,7 @@ class Converter {
   // none, where its output began and the stats then.
   word_cache::Cache* const words_ =
       (foreign_ && !edits_ && f_) ? word_cache::ForTable(t_) : nullptr;
+  const bool spaces_copied_ = words_ && SpacesCopied();
   std::size_t record_begin_ = 0, record_end_ = 0, record_out_ = 0;
   ConversionStats record_stats_;
   EngineText text_;

@@ -13,7 +13,7 @@
 // TokenEnd accepts only words whose case the engine decides from the word's own letters.
 //
 // Each thread keeps its own caches (the compiled table stays immutable and shared), for the last
-// few tables it used, each bounded in memory (the first words it meets stay).
+// few tables it used, each bounded in memory (2.5 MiB at most; the first words it meets stay).
 #ifndef ORTAQ_FAST_WORD_CACHE_HPP_
 #define ORTAQ_FAST_WORD_CACHE_HPP_
 
@@ -43,29 +43,46 @@ struct Hit {
 
 class Cache {
  public:
-  // The output stored for `key`, or nothing.
-  [[nodiscard]] bool Find(std::string_view key, Hit* hit) const;
-  // Stores (or replaces) the output for `key`; nothing new once the cache is full.
+  static constexpr std::size_t kOutputPadding = 16;
+  // The hash Find and Prefetch take (of a whole key).
+  static std::uint64_t Hash(std::string_view key);
+  // Starts reading the memory Find(key, hash) will read first (for a word further on).
+  void Prefetch(std::uint64_t hash) const {
+    if (!index_.empty()) __builtin_prefetch(&index_[hash & (index_.size() - 1)]);
+  }
+  // After Prefetch(hash), some time before: starts reading the record it points to.
+  void PrefetchRecord(std::uint64_t hash) const {
+    if (index_.empty()) return;
+    const std::uint32_t entry = index_[hash & (index_.size() - 1)];
+    if (entry != 0) __builtin_prefetch(arena_.get() + (entry & kOffsetMask) - 1);
+  }
+  // The output stored for `key` (whose Hash is `hash`), or nothing. The output stays valid as
+  // long as the cache; kOutputPadding bytes after it may be read (copies of a fixed size).
+  [[nodiscard]] bool Find(std::string_view key, std::uint64_t hash, Hit* hit) const;
+  [[nodiscard]] bool Find(std::string_view key, Hit* hit) const { return Find(key, Hash(key), hit); }
+  // Stores the output for `key` (a key already there keeps its output, which is the same, and
+  // takes `counts` if it had none); nothing new once the cache is full.
   void Add(std::string_view key, std::string_view output, const Counts* counts);
 
  private:
-  // One cache line a slot, key and output inside it: a hit reads one line of memory.
-  static constexpr std::size_t kSlotBytes = 52;
-  struct alignas(64) Slot {
-    std::uint32_t hash = 0;
-    std::uint8_t key_size = 0;
-    std::uint8_t output_size = 0;
-    bool counted = false;
-    bool used = false;
-    Counts counts;
-    char bytes[kSlotBytes];  // key, then output
-  };
-  std::size_t FindSlot(std::string_view key, std::uint64_t hash) const;
-  std::vector<Slot> slots_;
+  // An open-addressed index of 4-byte entries (ten bits of the hash, then where the word's
+  // record begins in the arena, plus one; 0 when empty) and an arena of records, each a
+  // header (kHeader bytes: key size, output size, counted, the three counts) then the key and
+  // the output. About 30 bytes a word rather than a cache line: the distinct words of a few
+  // megabytes of Kazakh fit (Kazakh builds many forms from each stem), and the index, read
+  // first, is small enough to stay in the processor's caches longer.
+  static constexpr std::size_t kHeader = 6;
+  static constexpr unsigned kOffsetBits = 22;
+  static constexpr std::uint32_t kOffsetMask = (std::uint32_t{1} << kOffsetBits) - 1;
+  // The bits of an entry that come from the hash (its high half: the slot takes the low bits).
+  static std::uint32_t Tag(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32) & ~kOffsetMask; }
+  std::vector<std::uint32_t> index_;
+  std::unique_ptr<unsigned char[]> arena_;  // kMaxArenaBytes and kOutputPadding
+  std::size_t arena_size_ = 0;
   std::size_t entries_ = 0;
 };
 
-// The longest key, in bytes: the white space either side and the token.
+// The longest token, in bytes (its key adds the white space either side).
 inline constexpr std::size_t kMaxTokenBytes = 48;
 
 // Whether table `t` reads, for a token between white space, nothing past that white space: no
@@ -76,10 +93,11 @@ bool Eligible(const CompiledTable& t);
 // This thread's cache for `t`, or nullptr when the table is not Eligible.
 Cache* ForTable(const CompiledTable& t);
 
-// For a position p just after white space: the end of a cacheable token there (its letters,
-// each cased, at most kMaxTokenBytes; then up to four of , . ! ? ; : ) "), which white space
-// follows at or before `limit` and before `size`. 0 when there is none. A word with a capital
-// has two letters or more: the engine reads a lone capital's case from the words around it.
+// For a position p just after white space: the end of a cacheable token there (at most
+// kMaxTokenBytes of cased letters, digits, ASCII punctuation but braces, « and »), which white
+// space follows at or before `limit` and before `size`. 0 when there is none. Every capital has
+// a cased letter right before or after it: the engine reads the case of a capital alone (I, or
+// O in O' or (O)) from the words around it.
 std::size_t TokenEnd(const unsigned char* data, std::size_t size, std::size_t p, std::size_t limit);
 
 }  // namespace ortaq::word_cache
