@@ -39,7 +39,9 @@ class WordBuffer {
  public:
   char* Room(std::size_t bytes) {
     if (bytes > size_) {
-      data_ = std::make_unique_for_overwrite<char[]>(bytes);
+      // Left uninitialised (it is written before it is read); not make_unique_for_overwrite,
+      // which the libc++ of Debian's emscripten (the web build) lacks.
+      data_ = std::unique_ptr<char[]>(new char[bytes]);
       size_ = bytes;
     }
     return data_.get();

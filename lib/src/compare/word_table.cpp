@@ -52,7 +52,7 @@ std::uint32_t WordTable::Intern(std::string_view word, std::uint64_t hash, bool 
 std::string_view WordTable::Store(std::string_view word) {
   if (word.size() > block_free_) {
     const std::size_t size = std::max(kBlockBytes, word.size());
-    blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+    blocks_.push_back(std::unique_ptr<char[]>(new char[size]));
     block_next_ = blocks_.back().get();
     block_free_ = size;
   }
