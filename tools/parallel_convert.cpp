@@ -378,7 +378,7 @@ int ConvertFileInParallel(const Transliterator& t, const std::string& display, s
                           int jobs, const WriteFunction& write, ConversionStats* stats) {
   const ReadFunction read = [&](char* buffer, std::size_t size, std::size_t* got, std::string* error) {
     const std::size_t from_head = std::min(size, head.size());
-    std::memcpy(buffer, head.data(), from_head);
+    if (from_head > 0) std::memcpy(buffer, head.data(), from_head);  // data() may be null when empty
     head.remove_prefix(from_head);
     *got = from_head + std::fread(buffer + from_head, 1, size - from_head, in);
     if (*got < size && std::ferror(in)) {

@@ -43,7 +43,7 @@ bool ConvertBatch(const Transliterator& t, std::string_view input, const std::ve
 bool ConvertLarge(const Transliterator& t, std::string_view text, int jobs, std::string* output) {
   const ReadFunction read = [&](char* buffer, std::size_t size, std::size_t* got, std::string*) {
     *got = std::min(size, text.size());
-    std::memcpy(buffer, text.data(), *got);
+    if (*got > 0) std::memcpy(buffer, text.data(), *got);  // data() may be null when empty
     text.remove_prefix(*got);
     return true;
   };
