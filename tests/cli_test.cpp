@@ -268,6 +268,19 @@ TEST_F(CliTest, UserSpansPassThroughAndRepairInPlainText) {
   EXPECT_EQ(r.out, "cäl #til\n");
 }
 
+// --stats counts what the engine did inside markup too (it printed zeros for every format but
+// plain text), on one thread and on several.
+TEST_F(CliTest, StatsCountTheTextOfMarkupFormats) {
+  for (const char* jobs : {"1", "2"}) {
+    RunResult r = Run(std::string("convert --from kk-Cyrl --to cta-2024 --format html --stats --jobs ") + jobs,
+                      "<p title=\"cәл\">cәл <a href=\"https://kk.kz\">https://kk.kz/Қазақ</a> #тіл</p>\n");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "<p title=\"säl\">säl <a href=\"https://kk.kz\">https://kk.kz/Қазақ</a> #til</p>\n");
+    EXPECT_NE(r.err.find("2 look-alike letters repaired, 1 tokens passed through"), std::string::npos)
+        << "--jobs " << jobs << ": " << r.err;
+  }
+}
+
 TEST_F(CliTest, FromAutoDetectsEachInputOrLine) {
   WriteAll(dir_ / "cyr.txt", "Қазақстан Республикасы\n");
   WriteAll(dir_ / "lat.txt", "Qazaqstan Respýblıkasy\n");

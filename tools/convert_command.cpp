@@ -294,8 +294,9 @@ int ConvertMarkup(Source& source, const std::string& name, std::FILE* in, const 
   if (!t) {
     output = std::move(text);
   } else {
-    status = source.jobs() > 1 ? ConvertMarkupInParallel(*t, source.format(), text, source.jobs(), &output)
-                               : TransliterateMarkup(*t, source.format(), text, &output);
+    status = source.jobs() > 1
+                 ? ConvertMarkupInParallel(*t, source.format(), text, source.jobs(), &output, source.stats())
+                 : TransliterateMarkup(*t, source.format(), text, &output, nullptr, source.stats());
     if (!status.ok()) return ReportInputStatus(display, status);
   }
   if (!sink(output, &error)) {

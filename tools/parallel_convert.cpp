@@ -14,6 +14,13 @@
 #include "ortaq/stages.hpp"
 
 namespace ortaq::cli {
+
+void AddStats(const ConversionStats& from, ConversionStats* to) {
+  to->repaired_letters += from.repaired_letters;
+  to->protected_tokens += from.protected_tokens;
+  to->foreign_words += from.foreign_words;
+}
+
 namespace {
 
 // Text per piece: half a MiB, smaller with many threads so that all the pieces in flight hold
@@ -133,12 +140,6 @@ class WorkQueue {
   std::deque<Piece*> todo_;
   bool closed_ = false;
 };
-
-void AddStats(const ConversionStats& from, ConversionStats* to) {
-  to->repaired_letters += from.repaired_letters;
-  to->protected_tokens += from.protected_tokens;
-  to->foreign_words += from.foreign_words;
-}
 
 // One stage of the conversion (the only one for a single table): cuts its input into pieces
 // for the workers, and takes their outputs back in input order. Pieces written out are used

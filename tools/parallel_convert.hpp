@@ -32,6 +32,9 @@ using ReadFunction = std::function<bool(char* buffer, std::size_t size, std::siz
 [[nodiscard]] Status ConvertInParallel(const Transliterator& t, const ReadFunction& read, int jobs,
                                        const WriteFunction& write, ConversionStats* stats);
 
+// Adds the counts of `from` to *to (the counts of pieces converted apart).
+void AddStats(const ConversionStats& from, ConversionStats* to);
+
 // The same for a file, `head` (already read from it) first; prints what went wrong (as
 // `display`:line:column for invalid UTF-8) and returns an exit code.
 int ConvertFileInParallel(const Transliterator& t, const std::string& display, std::FILE* in, std::string_view head,

@@ -19,6 +19,7 @@ struct Batch {
   std::size_t first = 0, last = 0;
   bool large = false;
   std::string output;
+  ConversionStats stats;
 };
 
 // Converts a run of segments as TransliterateMarkup does: text converted, markup copied,
@@ -30,7 +31,7 @@ bool ConvertBatch(const Transliterator& t, std::string_view input, const std::ve
     const MarkupSegment& segment = segments[i];
     const std::string_view text = input.substr(segment.begin, segment.end - segment.begin);
     if (segment.kind == SegmentKind::kConvert) {
-      if (!t.Transliterate(text, &converted).ok()) return false;
+      if (!t.Transliterate(text, &converted, nullptr, &batch->stats).ok()) return false;
       batch->output.append(converted);
     } else if (segment.kind == SegmentKind::kCopy) {
       batch->output.append(text);
@@ -40,7 +41,8 @@ bool ConvertBatch(const Transliterator& t, std::string_view input, const std::ve
 }
 
 // One large text segment through the piece-cutting conversion of plain text.
-bool ConvertLarge(const Transliterator& t, std::string_view text, int jobs, std::string* output) {
+bool ConvertLarge(const Transliterator& t, std::string_view text, int jobs, std::string* output,
+                  ConversionStats* stats) {
   const ReadFunction read = [&](char* buffer, std::size_t size, std::size_t* got, std::string*) {
     *got = std::min(size, text.size());
     if (*got > 0) std::memcpy(buffer, text.data(), *got);  // data() may be null when empty
@@ -51,7 +53,7 @@ bool ConvertLarge(const Transliterator& t, std::string_view text, int jobs, std:
     output->append(bytes);
     return true;
   };
-  return ConvertInParallel(t, read, jobs, write, nullptr).ok();
+  return ConvertInParallel(t, read, jobs, write, stats).ok();
 }
 
 // Runs of segments of about `target` bytes; each large text segment alone.
@@ -79,7 +81,7 @@ std::vector<Batch> MakeBatches(const std::vector<MarkupSegment>& segments, std::
 }  // namespace
 
 Status ConvertMarkupInParallel(const Transliterator& t, Format format, std::string_view input, int jobs,
-                               std::string* output) {
+                               std::string* output, ConversionStats* stats) {
   try {
     std::vector<MarkupSegment> segments;
     if (Status status = SegmentMarkup(format, input, &segments); !status.ok()) return status;
@@ -100,12 +102,16 @@ Status ConvertMarkupInParallel(const Transliterator& t, Format format, std::stri
     for (Batch& batch : batches) {
       if (!batch.large || failed) continue;
       const MarkupSegment& segment = segments[batch.first];
-      if (!ConvertLarge(t, input.substr(segment.begin, segment.end - segment.begin), jobs, &batch.output)) failed = true;
+      if (!ConvertLarge(t, input.substr(segment.begin, segment.end - segment.begin), jobs, &batch.output, &batch.stats))
+        failed = true;
     }
     // The one-thread conversion says where and why (invalid UTF-8 as a position in the whole input).
-    if (failed) return TransliterateMarkup(t, format, input, output);
+    if (failed) return TransliterateMarkup(t, format, input, output, nullptr, stats);
     output->clear();
-    for (const Batch& batch : batches) output->append(batch.output);
+    for (const Batch& batch : batches) {
+      output->append(batch.output);
+      if (stats) AddStats(batch.stats, stats);
+    }
     return Status();
   } catch (const std::exception& e) {
     return Status(StatusCode::kInternal, std::string("internal error: ") + e.what());

@@ -14,9 +14,9 @@ namespace ortaq::cli {
 // runs of consecutive segments; a segment of a MiB or more (one huge paragraph) is itself cut
 // into pieces at white space, as plain text is (parallel_convert.hpp). On any failure the
 // document is converted again on one thread, whose status (the position of invalid UTF-8 in
-// the whole input) is returned.
+// the whole input) is returned. Adds the engine's counts to *stats when it is not null.
 [[nodiscard]] Status ConvertMarkupInParallel(const Transliterator& t, Format format, std::string_view input, int jobs,
-                                             std::string* output);
+                                             std::string* output, ConversionStats* stats);
 
 }  // namespace ortaq::cli
 

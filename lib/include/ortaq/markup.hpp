@@ -125,11 +125,12 @@ struct MarkupSegment {
 // byte and -{…}- markers are removed. Replaces *output. When `edits` is not null it is filled
 // with spans that map input to output over the whole input: copied segments are unchanged
 // spans, markers are changed spans with no output, and converted segments contribute the spans
-// Transliterate gives them, moved to their place.
+// Transliterate gives them, moved to their place. When `stats` is not null, what the engine's
+// rules did in the converted segments is added to it, as Transliterate does.
 // On invalid UTF-8 in converted text (with the kError policy) returns kInvalidInput whose
 // position() is the byte offset, line and column in the whole input; *output is unspecified.
 [[nodiscard]] ORTAQ_API Status TransliterateMarkup(const Transliterator& t, Format format, std::string_view input, std::string* output,
-                           EditList* edits = nullptr);
+                           EditList* edits = nullptr, ConversionStats* stats = nullptr);
 
 }  // namespace ortaq
 

@@ -197,7 +197,7 @@ Status SegmentMarkup(Format format, std::string_view input, std::vector<MarkupSe
 }
 
 Status TransliterateMarkup(const Transliterator& t, Format format, std::string_view input, std::string* output,
-                           EditList* edits) {
+                           EditList* edits, ConversionStats* stats) {
   if (!output) return Status(StatusCode::kInvalidArgument, "output must not be null");
   if (!IsKnownFormat(format)) return Status(StatusCode::kInvalidArgument, "unknown markup format");
   try {
@@ -211,7 +211,7 @@ Status TransliterateMarkup(const Transliterator& t, Format format, std::string_v
       const std::string_view text = input.substr(segment.begin, segment.end - segment.begin);
       const std::uint64_t output_begin = output->size();
       if (segment.kind == SegmentKind::kConvert) {
-        const Status status = t.Transliterate(text, &converted, edits ? &segment_edits : nullptr);
+        const Status status = t.Transliterate(text, &converted, edits ? &segment_edits : nullptr, stats);
         if (!status.ok()) return InWholeInput(status, input, segment.begin);
         output->append(converted);
         if (edits) {
