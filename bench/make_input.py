@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes the Kazakh corpus (every .txt of CORPUS_DIR, each ending in one newline) repeated in
 whole copies until OUT holds at least MIB MiB; with --one-line, newlines become spaces (the same
-bytes as one line). For bench/io.sh and bench/growth.sh.
+bytes as one line). For bench/run.sh, bench/io.sh and bench/growth.sh.
 
 Usage: make_input.py CORPUS_DIR OUT MIB [--one-line]"""
 import glob

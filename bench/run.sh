@@ -197,23 +197,11 @@ if [ ! -x /usr/bin/time ]; then
   exit 0
 fi
 corpus_dir="$src/../shared/corpora/kk-Cyrl"
-python3 - "$corpus_dir" "$cli_in" "$cli_mb" <<'PY'
-import glob, os, sys
-files = sorted(glob.glob(os.path.join(sys.argv[1], "*.txt")))
-if not files:
-    sys.exit(f"no corpus in {sys.argv[1]}")
-corpus = b"".join(open(f, "rb").read().rstrip(b"\n") + b"\n" for f in files)
-want = int(sys.argv[3]) << 20
-with open(sys.argv[2], "wb") as out:
-    written = 0
-    while written < want:
-        out.write(corpus)
-        written += len(corpus)
-PY
+python3 "$src/bench/make_input.py" "$corpus_dir" "$cli_in" "$cli_mb"
 # The same bytes as one single line (newlines turned into spaces): memory must not depend on
 # line length.
 cli_line="$cli_in.oneline"
-tr '\n' ' ' < "$cli_in" > "$cli_line"
+python3 "$src/bench/make_input.py" "$corpus_dir" "$cli_line" "$cli_mb" --one-line
 size=$(stat -c %s "$cli_in")
 # Each run three times; the table shows the fastest (the machine is shared and noisy: the
 # slowest is mostly other work), with the slowest beside it.
