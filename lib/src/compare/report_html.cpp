@@ -155,7 +155,11 @@ std::string FormatCompareHtml(const CompareReport& report) {
     out += "<p>Words that collide without marks:</p>" + Groups(p.ascii_fold_examples);
     if (!p.case_collisions.empty()) {
       out += "<p>Case collisions:";
-      for (const std::string& c : p.case_collisions) out += " " + HtmlEscape(c) + ";";
+      for (const std::string& c : p.case_collisions) {
+        out += ' ';
+        out += HtmlEscape(c);
+        out += ';';
+      }
       out += "</p>\n";
     }
   }

@@ -22,8 +22,12 @@ std::size_t Width(std::string_view text) {
 std::string CsvField(const std::string& text) {
   if (text.find_first_of(",\"\n") == std::string::npos) return text;
   std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';  // a quote inside a field is doubled
+    out += c;
+  }
+  out += '"';
+  return out;
 }
 
 std::string Render(const Grid& grid, CompareFormat format) {
@@ -31,7 +35,10 @@ std::string Render(const Grid& grid, CompareFormat format) {
   if (grid.empty()) return out;
   if (format == CompareFormat::kCsv) {
     for (const auto& row : grid) {
-      for (std::size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + CsvField(row[i]);
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        if (i) out += ',';
+        out += CsvField(row[i]);
+      }
       out += "\n";
     }
     return out;
